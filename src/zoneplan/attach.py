@@ -1,0 +1,354 @@
+"""Attach: what each quantity measures, its kind, comparator, role and headline flag.
+
+Works on the cleaned text with the mentions of :mod:`zoneplan.quantities`
+and the part map of :mod:`zoneplan.outline`. Every rule reads the language
+(cue words in ``data/cues.toml``, the grammar of the clause), never a
+particular document's wording.
+
+>>> from zoneplan.quantities import find_mentions
+>>> text = "主要目标是:实现工业应税销售收入332亿元、增幅10%,确保新增高企25家以上。"
+>>> facts = attach(text, find_mentions(text), lambda pos: "plan")
+>>> [(f.name, f.kind, f.comparator, f.role, f.headline) for f in facts]
+[('工业应税销售收入', 'level', 'eq', 'target', True), ('工业应税销售收入', 'growth', 'eq', 'target', True), ('高企', 'count', 'ge', 'target', True)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from .lexicon import lexicon
+from .quantities import Mention
+
+__all__ = ["Facts", "attach", "headline_zones"]
+
+_CLAUSE_END = ",;:。!?\n()“”"
+_SENT_END = "。!?\n"
+_DELIMS = set(",;:。!?\n、()")
+_FOLLOW_STOP = re.compile(r"[,;:。!?\n、()的]")
+_YEAR_PREFIX = re.compile(r"^(?:\d{4}年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年)+")
+
+
+@attrs.frozen
+class Facts:
+    """The attributes attached to one mention."""
+
+    name: str | None
+    kind: str
+    comparator: str
+    role: str
+    headline: bool
+    dimension: str
+    part: str | None
+
+
+@functools.cache
+def _cue_lists() -> dict[str, tuple[str, ...]]:
+    lex = lexicon()
+    strip_lead = (
+        "力争", "确保", "争取", "计划", "预计", "实现", "完成", "新增", "其中", "共计", "累计", "共", "达到",
+        "并", "同时", "进一步", "全力", "努力", "积极", "加快", "推动", "预期", "目标", "拟", "将", "再", "还",
+        "持续", "分别", "招引", "引育", "引进", "新认定", "认定", "创建", "培育", "申报", "开展", "组织",
+        "完成了", "实现了", "已", "今年以来", "以来", "截至目前", "截止目前", "目前", "总计", "合计", "有",
+    )  # fmt: skip
+    strip_tail = (
+        "达到", "达", "为", "共计", "共", "实现", "完成", "力争", "确保", "超", "超过", "突破", "不少于",
+        "不低于", "约", "近", "保持", "增长", "同比增长", "增幅", "增速", "增加", "提高", "下降", "减少", "降低",
+        "分别", "同比", "比上年", "达到了", "累计", "总计", "合计", "以上",
+    )  # fmt: skip
+    return {
+        "strip_lead": tuple(sorted(strip_lead, key=len, reverse=True)),
+        "strip_tail": tuple(sorted(strip_tail, key=len, reverse=True)),
+        "kind_only": tuple(sorted(lex.kind_cues, key=len, reverse=True)),
+        "verbs_before_noun": (
+            "尚有", "现有", "已有", "拥有", "有", "收回", "完成", "实施", "建设", "新建", "创建", "打造", "培育",
+            "引进", "签约", "招引", "引育", "开工", "竣工", "投产", "谋划", "加快", "推进", "计划", "新增",
+            "认定", "申报", "储备", "入选", "纳入", "共", "共计", "等", "了", "的", "发挥", "依托", "更新",
+        ),  # fmt: skip
+    }
+
+
+def _strip_name(name: str) -> str:
+    cues = _cue_lists()
+    prev = None
+    while prev != name:
+        prev = name
+        name = _YEAR_PREFIX.sub("", name).strip(" \t,、")
+        for w in cues["strip_lead"]:
+            if name.startswith(w) and len(name) > len(w):
+                name = name[len(w) :]
+                break
+        for w in cues["strip_tail"]:
+            if name.endswith(w):
+                name = name[: -len(w)]
+                break
+    return name.strip(" \t,、“”")
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    i = pos - 1
+    while i >= floor and text[i] not in _CLAUSE_END:
+        i -= 1
+    return i + 1
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = pos - 1
+    while s >= 0 and text[s] not in _SENT_END:
+        s -= 1
+    e = pos
+    n = len(text)
+    while e < n and text[e] not in _SENT_END:
+        e += 1
+    return s + 1, e
+
+
+def headline_zones(text: str, part_at: Callable[[int], str | None], mentions: Sequence[Mention],
+                   first_heading: Callable[[int], int]) -> list[tuple[int, int]]:  # fmt: skip
+    """Spans of the main-targets sentence and of the headline-results sentence.
+
+    ``first_heading(pos)`` gives the start of the first sub-heading after ``pos``
+    (the results sentence sits in the review part's opening, before it).
+    """
+    zones: list[tuple[int, int]] = []
+    for cue in lexicon().headline_targets:
+        i = text.find(cue)
+        if i >= 0:
+            _, e = _sentence_bounds(text, i)
+            zones.append((i, e))
+            break
+    # the review part's opening sentence that carries several results
+    review_starts = [m.start for m in mentions if part_at(m.start) == "review"]
+    if review_starts:
+        first = review_starts[0]
+        limit = first_heading(first)
+        counts: dict[tuple[int, int], int] = {}
+        for m in mentions:
+            if m.start >= limit or part_at(m.start) != "review":
+                continue
+            if m.udef is None or m.udef.dimension in ("currency_cny", "currency_usd", "percent"):
+                b = _sentence_bounds(text, m.start)
+                counts[b] = counts.get(b, 0) + 1
+        for b, n in counts.items():
+            if n >= 3:
+                zones.append(b)
+                break
+    return zones
+
+
+def attach(
+    text: str,
+    mentions: Sequence[Mention],
+    part_at: Callable[[int], str | None],
+    zones: Sequence[tuple[int, int]] | None = None,
+) -> list[Facts]:
+    """Facts for each mention, in order."""
+    lex = lexicon()
+    if zones is None:
+        zones = headline_zones(text, part_at, mentions, lambda pos: len(text))
+    out: list[Facts] = []
+    names: list[str | None] = []
+    kinds: list[str] = []
+    prev_end = 0
+    for idx, m in enumerate(mentions):
+        cmp_before, cmp_len = _before_comparator(text, m.start)
+        cmp_after, after_len = _after_comparator(text, m.end)
+        comparator = cmp_before or cmp_after or (lex.comparator_inside.get(m.inside_comparator or "") or "eq")
+        tail = m.end + after_len
+        seg_start = max(_clause_start(text, m.start, 0), prev_end if _same_clause(text, prev_end, m.start) else 0)
+        sent_start, sent_end = _sentence_bounds(text, m.start)
+        segment = text[seg_start : m.start - cmp_len]
+        dimension = _dimension(text, m, seg_start, tail)
+        part = part_at(m.start)
+        # what it measures
+        follow = _following(text, tail, mentions[idx + 1].start if idx + 1 < len(mentions) else len(text))
+        threshold = _is_threshold(m, follow, dimension, text, tail)
+        name, inherited = _name(segment, follow, dimension, threshold)
+        if inherited and idx and _same_sentence(text, mentions[idx - 1].start, m.start):
+            name = names[-1]
+        # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
+        dist = _distributed(text, mentions, idx, sent_start, names)
+        if dist is not None:
+            name = dist
+        kind = _kind(text, m, dimension, seg_start, idx, mentions, kinds)
+        role = _role(text, m, part, segment, follow, threshold, dimension, sent_start, sent_end, seg_start, tail)
+        headline = any(a <= m.start < b for a, b in zones)
+        if headline and role == "other" and not threshold:
+            role = "target" if part == "plan" else "actual"
+        out.append(Facts(name or None, kind, comparator, role, headline, dimension, part))
+        names.append(name or None)
+        kinds.append(kind)
+        prev_end = tail
+    return out
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    return a <= b and not any(ch in _CLAUSE_END for ch in text[a:b])
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return not any(ch in _SENT_END for ch in text[a:b])
+
+
+def _before_comparator(text: str, start: int) -> tuple[str | None, int]:
+    window = text[max(0, start - 4) : start]
+    for word in sorted(lexicon().comparator_before, key=len, reverse=True):
+        if window.endswith(word):
+            return lexicon().comparator_before[word], len(word)
+    return None, 0
+
+
+def _after_comparator(text: str, end: int) -> tuple[str | None, int]:
+    window = text[end : end + 4]
+    for word in sorted(lexicon().comparator_after, key=len, reverse=True):
+        if window.startswith(word):
+            return lexicon().comparator_after[word], len(word)
+    return None, 0
+
+
+def _following(text: str, pos: int, limit: int) -> str:
+    m = _FOLLOW_STOP.search(text, pos, min(limit, pos + 16))
+    end = m.start() if m else min(limit, pos + 16)
+    return text[pos:end]
+
+
+def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:
+    if m.udef is not None:
+        if m.udef.dimension == "mass" and text[max(0, m.start - 3) : m.start].endswith(("年产", "年产能")):
+            return "mass_rate"
+        if m.udef.dimension == "rank" and not re.search(r"(升|提升|上升|前移|晋|进|跃|排名|排位|位次)$",
+                                                        text[max(0, m.start - 4) : m.start]):
+            return "count"
+        return m.udef.dimension
+    # a bare magnitude: money when its clause names money
+    clause = text[seg_start : min(len(text), tail + 8)]
+    if any(w in clause for w in lexicon().count["money_nouns"]):
+        return "currency_cny"
+    return "count"
+
+
+def _is_threshold(m: Mention, follow: str, dimension: str, text: str, tail: int) -> bool:
+    """``3亿元以上产业项目``, ``10亿元重特大项目``: a figure that defines a class."""
+    if dimension not in ("currency_cny", "currency_usd"):
+        return False
+    nouns = lexicon().role["class_nouns"]
+    f = follow
+    return bool(f) and (f.startswith(nouns) or (len(f) <= 10 and f.endswith(("项目", "企业"))))
+
+
+def _name(segment: str, follow: str, dimension: str, threshold: bool) -> tuple[str, bool]:
+    """The name and whether it must be inherited from the previous mention."""
+    if threshold:
+        return _strip_name(follow), False
+    stripped = _strip_name(segment)
+    kind_only = _cue_lists()["kind_only"]
+    bare = segment.strip(" ,、")
+    if not stripped or bare in kind_only or all(bare.startswith(k) for k in ("同比",)) and len(bare) <= 6:
+        if dimension == "count" and follow and follow[0] not in _DELIMS:
+            return _strip_name(follow), False
+        return "", True
+    if dimension == "count" and follow and follow[0] not in _DELIMS:
+        verbs = _cue_lists()["verbs_before_noun"]
+        if segment.rstrip().endswith(verbs) or len(stripped) <= 1:
+            return _strip_name(follow), False
+    return stripped, False
+
+
+def _distributed(text: str, mentions: Sequence[Mention], idx: int, sent_start: int,
+                 names: list[str | None]) -> str | None:  # fmt: skip
+    """``总产值…、利税…、利润…,分别同比增长33.9%、148.1%、273.0%``: the k-th rate to the k-th subject."""
+    m = mentions[idx]
+    word = text.rfind("分别", sent_start, m.start)
+    if word < 0:
+        return None
+    # the chain after 分别: mentions joined only by 、
+    chain = [j for j in range(idx + 1) if mentions[j].start > word]
+    for a, b in zip(chain, chain[1:], strict=False):
+        if text[mentions[a].end : mentions[b].start].strip() not in ("、", ",", "和", "及"):
+            return None
+    subjects = [j for j in range(idx) if sent_start <= mentions[j].start < word]
+    k = chain.index(idx) if idx in chain else -1
+    if k < 0 or len(subjects) < len(chain):
+        return None
+    subjects = subjects[-len(chain) :] if len(subjects) >= len(chain) else subjects
+    return names[subjects[k]]
+
+
+def _kind(text: str, m: Mention, dimension: str, seg_start: int, idx: int, mentions: Sequence[Mention],
+          kinds: list[str]) -> str:  # fmt: skip
+    if dimension == "count":
+        return "count"
+    if dimension == "rank":
+        return "rank"
+    if dimension != "percent":
+        return "level"
+    # a percentage right after another, joined by 、: same kind (分别增长 3%、4%)
+    if idx and text[mentions[idx - 1].end : m.start].strip() == "、" and kinds:
+        return kinds[-1]
+    clause = text[_clause_start(text, m.start, 0) : m.start]
+    best, best_pos = None, -1
+    for word, kind in lexicon().kind_cues.items():
+        if kind == "share" and word in ("达到", "达", "完成"):
+            continue
+        pos = clause.rfind(word)
+        if pos >= 0 and pos + len(word) > best_pos:
+            best, best_pos = kind, pos + len(word)
+    if best is None:
+        return "share"
+    return best
+
+
+def _role(text: str, m: Mention, part: str | None, segment: str, follow: str, threshold: bool,
+          dimension: str, sent_start: int, sent_end: int, seg_start: int, tail: int) -> str:  # fmt: skip
+    lex = lexicon()
+    role = lex.role
+    if threshold:
+        return "other"
+    default = "actual" if part == "review" else "target"
+    clause_start = _clause_start(text, m.start, 0)
+    clause = text[clause_start : m.start]
+    after_clause = text[tail : tail + 12]
+    ce = min((after_clause.find(c) for c in _CLAUSE_END if c in after_clause), default=len(after_clause))
+    after_clause = after_clause[:ce]
+    # an attribute of a project or a set of projects: total investment, site area, capacity
+    if dimension == "mass_rate" or text[max(0, m.start - 3) : m.start].endswith("年产"):
+        return "other"
+    last_attr = max((clause.rfind(w) + len(w) for w in role["attribute"] if w in clause), default=-1)
+    last_ach = max((clause.rfind(w) + len(w) for w in role["achievement"] if w in clause), default=-1)
+    if last_attr >= 0 and last_attr >= last_ach and dimension in ("currency_cny", "currency_usd", "area"):
+        return "other"
+    if dimension in ("currency_cny", "currency_usd") and clause.rstrip().endswith("投资") and len(
+        _strip_name(clause)
+    ) <= 2 and (after_clause.startswith(("的", "建设", "打造", "用于", "高质量")) or follow[:1] not in _DELIMS):
+        return "other"
+    if text[tail : tail + 1] == "的" and dimension in ("currency_cny", "currency_usd", "area") and not text[
+        tail + 1 : tail + 3
+    ].startswith(("目标", "任务")):
+        return "other"
+    if dimension == "area" and follow.endswith(tuple(lex.projects["suffixes"])) and len(follow) <= 10:
+        return "other"
+    # the present state: 现有6家, 尚有31家 (the cue may open the parenthesis the figure sits in)
+    scope_start = clause_start
+    paren = text.rfind("(", sent_start, m.start)
+    if paren >= 0 and ")" not in text[paren : m.start]:
+        scope_start = paren
+        if m.start - paren <= 1 and text[tail : tail + 1] == ")":
+            return "other"  # 毕业生(25人): an aside
+        if paren > 0 and text[paren - 1] == "”":
+            return "other"  # “112”体系(1个…,2个…): what a slogan stands for
+    scope = text[scope_start : m.start]
+    if any(w in scope for w in role["other"]):
+        return "other"
+    if re.search(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$", clause):
+        return "other"
+    if dimension == "count" and re.search(r"(新政|措施|政策|清单|意见|办法|条例)$", _strip_name(segment) or ""):
+        return "other"
+    if part == "plan":
+        # a result already achieved, reported inside the plan
+        whole = text[clause_start : tail + len(after_clause)]
+        if re.search(r"已(?!有)|入选|获批|荣获|累计|截至目前|截止目前", whole):
+            return "actual"
+    return default

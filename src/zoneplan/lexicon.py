@@ -1,0 +1,154 @@
+"""The language knowledge zoneplan reads, loaded once from ``zoneplan/data``.
+
+Every lexicon is validated on load: a surface listed twice, or a cue listed
+under two contradicting labels, raises :class:`~zoneplan.errors.LexiconError`.
+
+>>> lex = lexicon()
+>>> lex.units["万美元"] if "万美元" in lex.units else lex.units["美元"].pint
+'us_dollar'
+>>> lex.units["亩"].dimension
+'area'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from .errors import LexiconError
+
+__all__ = ["Lexicon", "UnitDef", "data_text", "lexicon"]
+
+
+@attrs.frozen
+class UnitDef:
+    """A unit surface and what it means."""
+
+    surface: str
+    pint: str
+    dimension: str
+    base: str
+    needs_magnitude: bool = False
+    count: bool = False
+
+
+@attrs.frozen
+class Lexicon:
+    """All lexicons, as immutable lookups. Build with :func:`lexicon`."""
+
+    units: dict[str, UnitDef]
+    comparator_before: dict[str, str]
+    comparator_after: dict[str, str]
+    comparator_inside: dict[str, str]
+    kind_cues: dict[str, str]
+    role: dict[str, tuple[str, ...]]
+    headline_targets: tuple[str, ...]
+    part: dict[str, tuple[str, ...]]
+    count: dict[str, tuple[str, ...]]
+    boilerplate_lines: tuple[str, ...]
+    boilerplate_inline: tuple[str, ...]
+    title_suffixes: tuple[str, ...]
+    projects: dict[str, tuple[str, ...]]
+    aliases: dict[str, str]
+    traditional: dict[int, str]
+
+    def unit_pattern(self) -> str:
+        """A regex alternation of every unit surface, longest first."""
+        return "|".join(re.escape(s) for s in sorted(self.units, key=len, reverse=True))
+
+
+def data_text(name: str) -> str:
+    """The text of a bundled data file."""
+    return resources.files("zoneplan").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _toml(name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(data_text(name))
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"malformed data file: {exc}", file=name) from exc
+
+
+def _labelled(table: dict[str, list[str]], what: str, file: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for label, words in table.items():
+        for word in words:
+            if word in out and out[word] != label:
+                raise LexiconError(f"{what} cue {word!r} is both {out[word]!r} and {label!r}", file=file)
+            out[word] = label
+    return out
+
+
+def _units(data: dict[str, Any]) -> dict[str, UnitDef]:
+    base = data["base"]
+    units: dict[str, UnitDef] = {}
+
+    def add(u: UnitDef) -> None:
+        if u.surface in units:
+            raise LexiconError(f"unit surface {u.surface!r} is defined twice", file="lexicon.toml")
+        units[u.surface] = u
+
+    for entry in data["unit"]:
+        dim = entry["dimension"]
+        for surface in entry["surface"]:
+            add(
+                UnitDef(
+                    surface=surface,
+                    pint=entry["pint"],
+                    dimension=dim,
+                    base=entry.get("base", base.get(dim, entry["pint"])),
+                    needs_magnitude=bool(entry.get("needs_magnitude", False)),
+                )
+            )
+    counts = data["counts"]
+    for word in counts["measure_words"]:
+        add(UnitDef(surface=word, pint=counts["pint"], dimension="count", base=base["count"], count=True))
+    return units
+
+
+def _tuples(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load and validate every bundled lexicon (once per process)."""
+    units = _toml("lexicon.toml")
+    cues = _toml("cues.toml")
+    noise = _toml("boilerplate.toml")
+    projects = _toml("projects.toml")
+    aliases_data = _toml("aliases.toml")
+    aliases: dict[str, str] = {}
+    for canonical, names in aliases_data["indicator"].items():
+        for name in [canonical, *names]:
+            if name in aliases and aliases[name] != canonical:
+                raise LexiconError(f"alias {name!r} names both {aliases[name]!r} and {canonical!r}", file="aliases.toml")
+            aliases[name] = canonical
+    trad = _toml("traditional.toml")
+    pairs = trad["pairs"]
+    if len(pairs) % 2:
+        raise LexiconError("traditional pairs must have even length", file="traditional.toml")
+    traditional = {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs), 2) if pairs[i] != " "}
+    comp = cues["comparator"]
+    return Lexicon(
+        units=_units(units),
+        comparator_before=_labelled(comp["before"], "comparator", "cues.toml"),
+        comparator_after=_labelled(comp["after"], "comparator", "cues.toml"),
+        comparator_inside=_labelled(comp["inside"], "comparator", "cues.toml"),
+        kind_cues=_labelled(cues["kind"], "kind", "cues.toml"),
+        role=_tuples(cues["role"]),
+        headline_targets=tuple(cues["headline"]["targets"]),
+        part=_tuples(cues["part"]),
+        count=_tuples(cues["count"]),
+        boilerplate_lines=tuple(noise["lines"]),
+        boilerplate_inline=tuple(noise["inline"]),
+        title_suffixes=tuple(sorted(noise["title_suffixes"], key=len, reverse=True)),
+        projects=_tuples(projects),
+        aliases=aliases,
+        traditional=traditional,
+    )

@@ -1,0 +1,183 @@
+"""Metadata: title, zone and its aliases, kind, year, reviewed period, publication date.
+
+>>> m = read_meta("港闸经济开发区2022年度工作计划\\n今年港开要突出创新。", (), has_review=False, has_plan=True)
+>>> (m.title, m.zone, m.zone_aliases, m.kind, m.year)
+('港闸经济开发区2022年度工作计划', '港闸经济开发区', ('港开',), 'plan', 2022)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import attrs
+from dateutil import parser as dateparser
+
+from .lexicon import lexicon
+
+__all__ = ["Meta", "parse_date", "read_meta"]
+
+_ZONE_SUFFIXES = (
+    "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "综合保税区", "工业园区",
+    "产业园区", "高新区", "经开区", "开发区", "工业园", "新区",
+)  # fmt: skip
+_ZONE_AT_START = re.compile(
+    r"^(?P<place>[\u4e00-\u9fffA-Za-z]{0,12}?)(?P<suffix>" + "|".join(_ZONE_SUFFIXES) + ")"
+)
+_ZONE_ANYWHERE = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])(经济技术开发区|经济开发区|高新技术产业开发区)")
+_KIND_WORDS = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划")
+_LABEL_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=年)")
+_DATE_FIELD = re.compile(
+    r"(?:发布时间|发布日期|公开日期|上传时间|成文日期|发文日期|更新时间|日期)\s*[:：|]?\s*\|?\s*"
+    r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
+)
+_LONE_DATE = re.compile(r"^\s*(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+
+
+@attrs.frozen
+class Meta:
+    title: str | None
+    zone: str | None
+    zone_aliases: tuple[str, ...]
+    kind: str | None
+    year: int | None
+    review_period: str | None
+    published: dt.date | None
+    doc_number: str | None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written as ``2022-09-14``, ``2022年9月14日`` or ``2022/9/14``.
+
+    >>> parse_date("2019年2月21日")
+    datetime.date(2019, 2, 21)
+    """
+    s = re.sub(r"[年月/.]", "-", text.strip()).rstrip("日").strip("-")
+    try:
+        return dateparser.isoparse(s).date() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s) else dateparser.parse(
+            s, yearfirst=True, dayfirst=False
+        ).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _title(lines: Sequence[str]) -> str | None:
+    suffixes = lexicon().title_suffixes
+    for line in lines[:12]:
+        s = line.strip()
+        if len(s) > 60 or not s:
+            if len(s) > 60:
+                return None  # the body has begun
+            continue
+        if _LABEL_START.match(s) or "。" in s or not _KIND_WORDS.search(s):
+            continue
+        for suf in suffixes:
+            if s.endswith(suf) and len(s) > len(suf) + 4:
+                s = s[: -len(suf)].rstrip(" -_")
+                break
+        return s
+    return None
+
+
+def _zone(lines: Sequence[str], title: str | None, text: str) -> tuple[str | None, tuple[str, ...]]:
+    found: list[tuple[str, str]] = []
+    for line in ([title] if title else []) + list(lines[:12]):
+        m = _ZONE_AT_START.match(line.strip())
+        if m:
+            found.append((m.group("place"), m.group("suffix")))
+    if not found:
+        m2 = _ZONE_ANYWHERE.search(text)
+        return (m2.group(1), ()) if m2 else (None, ())
+    rank = {s: i for i, s in enumerate(_ZONE_SUFFIXES)}
+    place, suffix = min(found, key=lambda ps: (rank[ps[1]], -len(ps[0])))
+    zone = place + suffix
+    aliases: list[str] = []
+    candidates = [p + s for p, s in found] + [
+        place + "开发区", place + "经开区", place + "高新区", "经开区", "高新区", suffix,
+    ]  # fmt: skip
+    if place:
+        candidates.append(place[0] + "开")
+    for c in candidates:
+        if c and c != zone and c not in aliases and c != "开发区" and _occurs_alone(text, c, zone):
+            aliases.append(c)
+    return zone, tuple(aliases)
+
+
+def _occurs_alone(text: str, alias: str, zone: str) -> bool:
+    """Does ``alias`` occur other than inside the full zone name?"""
+    start = 0
+    while True:
+        i = text.find(alias, start)
+        if i < 0:
+            return False
+        j = text.rfind(zone, max(0, i - len(zone)), i + len(zone))
+        if j < 0 or not (j <= i < j + len(zone)):
+            return True
+        start = i + 1
+
+
+def read_meta(text: str, noise_lines: Sequence[str], *, has_review: bool, has_plan: bool,
+              review_heading: str | None = None, plan_heading: str | None = None) -> Meta:  # fmt: skip
+    """Metadata from the cleaned text and the noise lines the cleaner dropped."""
+    lines = text.split("\n", 40)[:40]
+    title = _title(lines)
+    zone, aliases = _zone(lines, title, text)
+    kind = _kind(title, has_review, has_plan)
+    title_years = [int(y) for y in _YEAR.findall(title or "")]
+    half = "H1" if title and "上半年" in title else ("H2" if title and "下半年" in title else "")
+    review_period: str | None = None
+    year: int | None = None
+    if kind in ("summary", "summary_and_plan"):
+        ry = _first_year(review_heading) or (min(title_years) if title_years else None) or _first_year(text)
+        if ry is not None:
+            review_period = f"{ry}{half}"
+        if kind == "summary_and_plan":
+            py = _first_year(plan_heading) or (max(title_years) if len(title_years) > 1 else None)
+            if py is None and ry is not None:
+                py = ry if half == "H1" else ry + 1
+            year = py
+    elif kind == "plan":
+        year = (title_years[0] if title_years else None) or _first_year(plan_heading) or _first_year(text)
+    published = None
+    for _, line in enumerate(noise_lines):
+        m = _DATE_FIELD.search(line) or _LONE_DATE.match(line)
+        if m:
+            published = parse_date(m.group("date"))
+            if published:
+                break
+    if published is None:
+        for line in lines[:15]:
+            m = _DATE_FIELD.search(line) or _LONE_DATE.match(line)
+            if m and (published := parse_date(m.group("date"))):
+                break
+    dm = _DOC_NUMBER.search("\n".join(list(noise_lines) + lines[:15]))
+    return Meta(title, zone, aliases, kind, year, review_period, published, dm.group() if dm else None)
+
+
+def _first_year(text: str | None) -> int | None:
+    if not text:
+        return None
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _kind(title: str | None, has_review: bool, has_plan: bool) -> str | None:
+    if title:
+        review = bool(re.search(r"总结|回顾|报告", title))
+        plan = bool(re.search(r"计划|打算|思路|要点|安排|规划", title))
+        if review and plan:
+            return "summary_and_plan"
+        if review:
+            return "summary_and_plan" if has_plan and has_review else "summary"
+        if plan:
+            return "plan"
+    if has_review and has_plan:
+        return "summary_and_plan"
+    if has_review:
+        return "summary"
+    if has_plan:
+        return "plan"
+    return None

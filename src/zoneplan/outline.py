@@ -1,0 +1,300 @@
+"""Segment: the document's outline (numbered headings) and its review/plan parts.
+
+Headings in every style these documents use: ``一、`` ``(一)`` ``一是``
+``1.`` ``1、`` ``(1)`` ``①`` ``第一,`` ``一抓``, at a line start or inline
+after a finished sentence; un-numbered lead-ins (``强化要素保障。``) and part
+lines (``2019年工作思路``). Numbering that restarts nests; the next number of
+an outer sequence pops back out.
+
+>>> text = "一、总体要求\\n一是抓项目。项目多。二是抓招商。\\n二、主要任务\\n"
+>>> [(h.label, h.depth) for h in build_outline(text, default_part="plan").flat()]
+[('一、', 1), ('一是', 2), ('二是', 2), ('二、', 1)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from .lexicon import lexicon
+from .numbers import cn_to_decimal
+
+__all__ = ["Heading", "Outline", "PartMap", "build_outline"]
+
+_CN = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# (style, regex at a line start); the label is group 0 minus leading space, the number group 1
+_LINE_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn_dun", re.compile(rf"[{_CN}]{{1,3}}、")),
+    ("cn_paren", re.compile(rf"\([{_CN}]{{1,3}}\)")),
+    ("ar_paren", re.compile(r"\(\d{1,2}\)")),
+    ("ar_dot", re.compile(r"\d{1,2}\.(?!\d)")),
+    ("ar_dun", re.compile(r"\d{1,2}、")),
+    ("circled", re.compile(rf"[{_CIRCLED}]")),
+    ("shi", re.compile(rf"[{_CN}]{{1,3}}是")),
+    ("zhua", re.compile(rf"[{_CN}]{{1,3}}抓")),
+    ("di", re.compile(rf"第[{_CN}]{{1,3}}[,、:]")),
+)
+_INLINE_STYLES = {"shi", "zhua", "cn_paren", "ar_paren", "circled"}
+_INLINE = re.compile(
+    rf"(?<=[。;:!?])\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)"
+    rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\(\d{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
+)
+_TITLE_END = re.compile(r"[。;!?\n]")
+_LINE = re.compile(r"[^\n]*\n?")
+_LEAD_IN = re.compile(r"[^\s,。;:\d%“”()]{3,14}。")
+_LEAD_IN_BAD = re.compile(r"[是的了在为]")
+
+
+@attrs.define
+class Heading:
+    """A heading found in the cleaned text (clean offsets)."""
+
+    start: int  # label start (or title start when there is no label)
+    title_start: int
+    title_end: int
+    label: str | None
+    style: str  # a numbering style, "lead" or "part"
+    number: int | None
+    title: str
+    part: str | None = None
+    depth: int = 1
+    end: int = 0  # end of its block
+    children: list[Heading] = attrs.field(factory=list)
+
+    def walk(self) -> Iterator[Heading]:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@attrs.frozen
+class PartMap:
+    """Where the review part and the plan part start (clean offsets)."""
+
+    starts: tuple[int, ...]
+    parts: tuple[str, ...]
+
+    def at(self, pos: int) -> str | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.parts[i] if i >= 0 else None
+
+    def has(self, part: str) -> bool:
+        return part in self.parts
+
+
+@attrs.frozen
+class Outline:
+    roots: tuple[Heading, ...]
+    parts: PartMap
+
+    def flat(self) -> list[Heading]:
+        return [h for r in self.roots for h in r.walk()]
+
+
+def _number(label_core: str) -> int | None:
+    digits = "".join(ch for ch in label_core if ch.isdigit())
+    if digits:
+        return int(digits)
+    if label_core and label_core[0] in _CIRCLED:
+        return _CIRCLED.index(label_core[0]) + 1
+    cn = "".join(ch for ch in label_core if ch in _CN)
+    return int(cn_to_decimal(cn)) if cn else None
+
+
+def _title(text: str, start: int, line_end: int) -> tuple[int, int, str]:
+    while start < line_end and text[start] in " \t":
+        start += 1
+    m = _TITLE_END.search(text, start, line_end)
+    end = m.start() if m else line_end
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return start, end, text[start:end]
+
+
+def _part_of(title: str) -> str | None:
+    part = lexicon().part
+    bare = re.sub(r"^\d{4}年(度)?|^(上|下)半年|^(今|明)年", "", title).strip()
+    if len(bare) > 12:
+        return None
+    if any(w in bare for w in part["plan"]):
+        return "plan"
+    if any(w in bare for w in part["review"]):
+        return "review"
+    return None
+
+
+def _is_part_line(line: str) -> str | None:
+    if not line or len(line) > 20 or re.search(r"开发区|园区|高新区|经开区|管委会|[。,;:]", line):
+        return None
+    return _part_of(line)
+
+
+def _scan(text: str) -> list[Heading]:
+    """All heading candidates, in order."""
+    found: list[Heading] = []
+    problems = lexicon().part["problems"]
+    for lm in _LINE.finditer(text):
+        if lm.start() == lm.end():
+            break
+        ls, le = lm.start(), lm.end()
+        line = lm.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        pos = ls + lead
+        part = _is_part_line(stripped)
+        inline_from = pos
+        if part:
+            ts, te, title = _title(text, pos, le)
+            found.append(Heading(pos, ts, te, None, "part", None, title, part=part))
+            continue
+        for style, rx in _LINE_STYLES:
+            m = rx.match(text, pos, le)
+            if m:
+                label = m.group()
+                ts, te, title = _title(text, m.end(), le)
+                if title:
+                    found.append(Heading(pos, ts, te, label, style, _number(label), title, part=_part_of(title)))
+                    inline_from = m.end()
+                break
+        else:
+            lm2 = _LEAD_IN.match(text, pos, le)
+            if lm2 and lm2.end() < le - 2 and not _LEAD_IN_BAD.search(lm2.group()):
+                found.append(Heading(pos, pos, lm2.end() - 1, None, "lead", None, lm2.group()[:-1]))
+        # inline enumerations inside this line, unless it lists problems
+        for im in _INLINE.finditer(text, inline_from, le):
+            style = im.lastgroup or ""
+            if any(p in text[ls : im.start()] for p in problems):
+                break
+            s = im.start(style)
+            label = im.group(style)
+            ts, te, title = _title(text, im.end(), le)
+            if style in ("cn_paren", "ar_paren") and te - ts > 40:
+                continue  # a parenthesised number inside running text
+            if title:
+                found.append(Heading(s, ts, te, label, style, _number(label), title))
+    return found
+
+
+def build_outline(text: str, *, default_part: str | None) -> Outline:
+    """The outline tree and the part map of the cleaned text."""
+    heads = _scan(text)
+    heads = _keep_lead_ins_in_groups(heads)
+    roots: list[Heading] = []
+    stack: list[Heading] = []
+    for h in heads:
+        if h.style == "part":
+            stack = [h]
+            roots.append(h)
+            continue
+        if h.style == "lead":
+            while stack and stack[-1].style == "lead":
+                stack.pop()
+            if not stack:
+                continue
+            _attach(roots, stack, h)
+            continue
+        level = _level_for(stack, h)
+        if level is None:
+            _attach(roots, stack, h)
+        else:
+            del stack[level:]
+            _attach(roots, stack, h)
+    _set_depths(roots, 1)
+    _set_ends(roots, len(text))
+    parts = _part_map(text, roots, default_part)
+    for r in roots:
+        for h in r.walk():
+            h.part = parts.at(h.start)
+    return Outline(tuple(roots), parts)
+
+
+def _attach(roots: list[Heading], stack: list[Heading], h: Heading) -> None:
+    if stack:
+        stack[-1].children.append(h)
+    else:
+        roots.append(h)
+    stack.append(h)
+
+
+def _level_for(stack: list[Heading], h: Heading) -> int | None:
+    """Stack level at which ``h`` continues an open sequence, or None to nest it."""
+    levels = [i for i, s in enumerate(stack) if s.style == h.style]
+    if not levels:
+        return None
+    n = h.number or 0
+    nexts = [i for i in levels if (stack[i].number or 0) + 1 == n]
+    if len(nexts) > 1:
+        # the same number continues two open sequences: the one whose headings look like this one
+        return min(nexts, key=lambda i: abs(len(stack[i].title) - len(h.title)))
+    if nexts:
+        return nexts[0]
+    if n == 1 and levels[-1] == len(stack) - 1:
+        return None  # a new enumeration inside the current item: nest
+    if n == 1:
+        return levels[-1]  # the outer sequence starts again (a new part)
+    return levels[-1]
+
+
+def _keep_lead_ins_in_groups(heads: list[Heading]) -> list[Heading]:
+    """Lead-ins count only where at least two open paragraphs under one heading."""
+    out: list[Heading] = []
+    group: list[Heading] = []
+
+    def flush() -> None:
+        if len(group) >= 2:
+            out.extend(group)
+        group.clear()
+
+    for h in heads:
+        if h.style == "lead":
+            group.append(h)
+            continue
+        flush()
+        out.append(h)
+    flush()
+    return sorted(out, key=lambda h: h.start)
+
+
+def _set_depths(nodes: list[Heading], depth: int) -> None:
+    for n in nodes:
+        n.depth = depth
+        _set_depths(n.children, depth + 1)
+
+
+def _set_ends(nodes: list[Heading], end: int) -> None:
+    for i, n in enumerate(nodes):
+        n.end = nodes[i + 1].start if i + 1 < len(nodes) else end
+        _set_ends(n.children, n.end)
+
+
+_SENTENCE_START = re.compile(r"(?:^|(?<=[。!?\n]))\s*")
+
+
+def _part_map(text: str, roots: list[Heading], default_part: str | None) -> PartMap:
+    switches: list[tuple[int, str]] = []
+    for r in roots:
+        for h in r.walk():
+            if h.part in ("review", "plan") and (h.style == "part" or h.depth == 1):
+                switches.append((h.start, h.part))
+    openers = lexicon().part["plan_openers"]
+    rx = re.compile(r"(?:^|(?<=[。!?\n]))[ \t]*(?:" + "|".join(map(re.escape, openers)) + r")[,,工]")
+    first = default_part
+    if switches and first is None:
+        first = "review" if switches[0][1] == "plan" else switches[0][1]
+    if first == "review" or any(p == "review" for _, p in switches):
+        for m in rx.finditer(text):
+            switches.append((m.start(), "plan"))
+    switches.sort()
+    starts: list[int] = [0]
+    parts: list[str] = [first or "plan"]
+    for pos, part in switches:
+        if part != parts[-1]:
+            starts.append(pos)
+            parts.append(part)
+    return PartMap(tuple(starts), tuple(parts))

@@ -1,0 +1,306 @@
+"""The pipeline: load → clean → outline → quantities → attach → assemble → Plan.
+
+>>> plan = parse("XX开发区2025年工作计划\\n主要目标是:规上工业增加值增长8%以上。\\n一、抓项目\\n新开工项目12个。")
+>>> plan.kind.value, plan.year, [(i.text, i.kind.value, i.role.value) for i in plan.indicators]
+('plan', 2025, [('8%', 'growth', 'target'), ('12个', 'count', 'target')])
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from .attach import Facts, attach, headline_zones
+from .clean import Cleaned, clean
+from .errors import ZoneplanError
+from .load import decode, read_bytes
+from .meta import read_meta
+from .model import (
+    Comparator,
+    Dimension,
+    DocKind,
+    Figure,
+    Goal,
+    Indicator,
+    Kind,
+    Part,
+    Plan,
+    Project,
+    ProjectStatus,
+    Role,
+    Span,
+    Strength,
+    Task,
+)
+from .outline import Heading, build_outline
+from .projects import ProjectHit, find_projects
+from .quantities import Mention, find_mentions
+from .units import base_factor
+
+__all__ = ["parse", "parse_text", "read"]
+
+_PATHLIKE_MAX = 1024
+
+
+def read(path: str | os.PathLike[str]) -> Plan:
+    """Parse the document stored at ``path`` (any supported encoding)."""
+    data = read_bytes(path)
+    text = decode(data, file=str(path))
+    return parse_text(text, source=str(path))
+
+
+def parse(source: str | bytes | os.PathLike[str]) -> Plan:
+    """Parse a document given as a path, as text, or as bytes.
+
+    A ``str`` that names an existing file (and has no newline) is read as a
+    path; any other ``str`` is the document itself.
+    """
+    if isinstance(source, bytes):
+        return parse_text(decode(source))
+    if isinstance(source, os.PathLike):
+        return read(source)
+    if isinstance(source, str):
+        if "\n" not in source and len(source) < _PATHLIKE_MAX:
+            try:
+                if Path(source).is_file():
+                    return read(source)
+            except (OSError, ValueError):
+                pass
+        return parse_text(source)
+    raise ZoneplanError(f"cannot parse a {type(source).__name__}: give a path, str or bytes")
+
+
+def _title_kind(text: str) -> str | None:
+    head = text[:400]
+    if re.search(r"总结|回顾", head[:80]):
+        return "review"
+    if re.search(r"计划|思路|要点|安排", head[:80]):
+        return "plan"
+    return None
+
+
+def parse_text(raw: str, *, source: str | None = None) -> Plan:
+    """Parse decoded text. ``source`` names it in the Plan and in errors."""
+    try:
+        return _parse(raw, source)
+    except ZoneplanError as exc:
+        if exc.file is None:
+            exc.file = source or "<text>"
+        raise
+    except RecursionError as exc:  # pragma: no cover - defensive
+        raise ZoneplanError("document nests too deeply", file=source or "<text>") from exc
+
+
+def _parse(raw: str, source: str | None) -> Plan:
+    if not raw.strip():
+        return Plan(source=source, length=len(raw))
+    c = clean(raw)
+    text = c.text
+    outline = build_outline(text, default_part=_title_kind(text))
+    parts = outline.parts
+    mentions = find_mentions(text)
+    heads = outline.flat()
+    head_starts = sorted(h.start for h in heads if h.depth >= 2 or h.style != "part")
+
+    def first_heading(pos: int) -> int:
+        i = bisect.bisect_right(head_starts, pos)
+        return head_starts[i] if i < len(head_starts) else len(text)
+
+    zones = headline_zones(text, parts.at, mentions, first_heading)
+    facts = attach(text, mentions, parts.at, zones)
+    ids = _task_ids(outline.roots)
+    indicators = [_indicator(i, m, f, c, heads, ids) for i, (m, f) in enumerate(zip(mentions, facts, strict=True))]
+    hits = find_projects(text)
+    projects = _projects(hits, c, indicators, parts.at, heads, ids)
+    tasks = _tasks(outline.roots, c, indicators, projects)
+    review_heading = next((h.title for h in heads if h.part == "review" and h.depth == 1), None)
+    plan_heading = next((h.title for h in heads if h.part == "plan" and h.style == "part"), None) or next(
+        (h.title for h in heads if h.depth == 1 and h.part == "plan" and re.search(r"\d{4}年", h.title)), None
+    )
+    meta = read_meta(
+        text,
+        [line for _, line in c.noise_lines],
+        has_review=parts.has("review"),
+        has_plan=parts.has("plan") and any(p.role is Role.TARGET for p in indicators) or parts.has("plan"),
+        review_heading=review_heading,
+        plan_heading=plan_heading,
+    )
+    goals = _goals(text, c, indicators, zones, parts.at, heads, ids)
+    return Plan(
+        source=source,
+        title=meta.title,
+        zone=meta.zone,
+        zone_aliases=list(meta.zone_aliases),
+        kind=DocKind(meta.kind) if meta.kind else None,
+        year=meta.year,
+        review_period=meta.review_period,
+        published=meta.published,
+        doc_number=meta.doc_number,
+        indicators=indicators,
+        goals=goals,
+        tasks=tasks,
+        projects=projects,
+        boilerplate=[Span(start=s, end=e) for s, e in c.removed],
+        length=len(raw),
+    )
+
+
+def _innermost(heads: list[Heading], pos: int) -> Heading | None:
+    best: Heading | None = None
+    for h in heads:
+        if h.start <= pos < h.end and (best is None or h.depth > best.depth):
+            best = h
+    return best
+
+
+def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> dict[int, str]:
+    ids: dict[int, str] = {}
+    for i, h in enumerate(roots, 1):
+        tid = f"{prefix}{i}"
+        ids[id(h)] = tid
+        ids.update(_task_ids(h.children, tid + "."))
+    return ids
+
+
+def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, heads: list[Heading], ids: dict[int, str]) -> Indicator:
+    start, end = c.raw_span(m.start, m.end)
+    if m.udef is not None:
+        factor = base_factor(m.udef.pint, m.udef.base)
+        base_unit = m.udef.base
+    else:
+        factor = Decimal(1)
+        base_unit = "yuan" if f.dimension == "currency_cny" else "item"
+    first = m.value if m.value is not None else m.low
+    base_value = None if first is None else float(first * m.multiplier * factor)
+    host = _innermost(heads, m.start)
+    return Indicator(
+        id=i,
+        name=f.name,
+        text=c.raw[start:end],
+        span=Span(start=start, end=end),
+        value=m.value,
+        low=m.low,
+        high=m.high,
+        unit=m.unit,
+        dimension=Dimension(f.dimension),
+        base_value=base_value,
+        base_unit=base_unit,
+        kind=Kind(f.kind),
+        comparator=Comparator(f.comparator),
+        role=Role(f.role),
+        headline=f.headline,
+        part=Part(f.part) if f.part else None,
+        task=ids.get(id(host)) if host is not None else None,
+    )
+
+
+def _projects(
+    hits: list[ProjectHit],
+    c: Cleaned,
+    indicators: list[Indicator],
+    part_at: Callable[[int], str | None],
+    heads: list[Heading],
+    ids: dict[int, str],
+) -> list[Project]:
+    out: list[Project] = []
+    by_start = sorted((ind.span.start, ind) for ind in indicators)
+    starts = [s for s, _ in by_start]
+    for hit in hits:
+        s, e = c.raw_span(hit.start, hit.end)
+        investment = capacity = None
+        # figures in the name's neighbourhood (same clause): investment before or after it
+        lo = bisect.bisect_left(starts, s - 24)
+        hi = bisect.bisect_right(starts, e + 24)
+        for _, ind in by_start[lo:hi]:
+            if ind.dimension in (Dimension.CURRENCY_CNY, Dimension.CURRENCY_USD) and ind.role is Role.OTHER:
+                between = c.raw[min(ind.span.end, s) : max(ind.span.start, e)]
+                if not re.search(r"[,;。]", between) and investment is None:
+                    investment = Figure(text=ind.text, span=ind.span, indicator=ind.id)
+            if ind.dimension is Dimension.MASS_RATE and capacity is None:
+                capacity = Figure(text=ind.text, span=ind.span, indicator=ind.id)
+        out.append(
+            Project(
+                id=len(out),
+                name=hit.name,
+                span=Span(start=s, end=e),
+                investment=investment,
+                capacity=capacity,
+                status=ProjectStatus(hit.status) if hit.status else None,
+                part=Part(p) if (p := part_at(hit.start)) else None,
+                task=ids.get(id(h)) if (h := _innermost(heads, hit.start)) is not None else None,
+            )
+        )
+    return out
+
+
+def _tasks(roots: tuple[Heading, ...], c: Cleaned, indicators: list[Indicator], projects: list[Project]) -> list[Task]:
+    def build(h: Heading, tid: str) -> Task:
+        s, _ = c.raw_span(h.start, h.start + 1)
+        _, te = c.raw_span(h.title_start, max(h.title_end, h.title_start + 1))
+        bs, be = c.offsets[h.start], c.offsets[h.end] if h.end < len(c.offsets) else len(c.raw)
+        inds = [i.id for i in indicators if i.task == tid or (i.task or "").startswith(tid + ".")]
+        projs = [p.id for p in projects if p.task == tid or (p.task or "").startswith(tid + ".")]
+        return Task(
+            id=tid,
+            label=h.label,
+            number=h.number,
+            title=h.title,
+            part=Part(h.part) if h.part else None,
+            span=Span(start=s, end=max(s, te)),
+            block=Span(start=bs, end=max(bs, be)),
+            children=[build(ch, f"{tid}.{k}") for k, ch in enumerate(h.children, 1)],
+            indicators=inds,
+            projects=projs,
+        )
+
+    return [build(h, str(k)) for k, h in enumerate(roots, 1)]
+
+
+_STRENGTH = (("确保", Strength.GUARANTEE), ("力争", Strength.ASPIRATION), ("争取", Strength.ASPIRATION))
+_GOAL_CUE = re.compile(r"力争|确保|争取|目标|计划|预计|完成.{0,12}任务")
+
+
+def _goals(
+    text: str,
+    c: Cleaned,
+    indicators: list[Indicator],
+    zones: list[tuple[int, int]],
+    part_at: Callable[[int], str | None],
+    heads: list[Heading],
+    ids: dict[int, str],
+) -> list[Goal]:
+    out: list[Goal] = []
+    by_clean: list[tuple[int, int, Indicator]] = []
+    raw_to_clean = {c.offsets[k]: k for k in range(len(c.text))}
+    for ind in indicators:
+        k = raw_to_clean.get(ind.span.start)
+        if k is not None:
+            by_clean.append((k, k + 1, ind))
+    for cm in re.finditer(r"[^;。!?\n]+", text):
+        cs, ce = cm.start(), cm.end()
+        if part_at(cs) != "plan":
+            continue
+        inds = [ind for k, _, ind in by_clean if cs <= k < ce and ind.role is Role.TARGET]
+        clause = cm.group()
+        if not inds and not _GOAL_CUE.search(clause):
+            continue
+        strength = next((s for w, s in _STRENGTH if w in clause), Strength.PLAIN)
+        headline = any(a <= cs < b or cs <= a < ce for a, b in zones)
+        rs, re_ = c.raw_span(cs, ce)
+        h = _innermost(heads, cs)
+        out.append(
+            Goal(
+                id=len(out),
+                text=c.raw[rs:re_],
+                span=Span(start=rs, end=re_),
+                strength=strength,
+                headline=headline,
+                indicators=[i.id for i in inds],
+                task=ids.get(id(h)) if h is not None else None,
+            )
+        )
+    return out
