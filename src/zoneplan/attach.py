@@ -25,7 +25,7 @@ from .quantities import Mention
 
 __all__ = ["Facts", "attach", "headline_zones"]
 
-_CLAUSE_END = ",;:。!?\n()“”"
+_CLAUSE_END = ",;:。!?\n()"
 _SENT_END = "。!?\n"
 _DELIMS = set(",;:。!?\n、()")
 _FOLLOW_STOP = re.compile(r"[,;:。!?\n、()的]")
@@ -67,6 +67,12 @@ def _cue_lists() -> dict[str, tuple[str, ...]]:
             "尚有", "现有", "已有", "拥有", "有", "收回", "完成", "实施", "建设", "新建", "创建", "打造", "培育",
             "引进", "签约", "招引", "引育", "开工", "竣工", "投产", "谋划", "加快", "推进", "计划", "新增",
             "认定", "申报", "储备", "入选", "纳入", "共", "共计", "等", "了", "的", "发挥", "依托", "更新",
+            "以", "和", "与", "及", "打造", "配套", "建设", "布局", "创建", "争取", "通过", "年产", "完成",
+            "引导", "支持", "推动", "启动", "推进", "新增", "拥有", "形成", "达到", "实现", "规划", "设立",
+        ),  # fmt: skip
+        "verbs_after": (
+            "处理", "入选", "落户", "实现", "完成", "达到", "以上", "左右", "开工", "竣工", "投产", "签约", "进入",
+            "纳入", "获得", "通过", "用于", "到位", "落地", "建成", "增长", "同比", "是", "为", "被", "已", "等",
         ),  # fmt: skip
     }
 
@@ -166,7 +172,10 @@ def attach(
         # what it measures
         follow = _following(text, tail, mentions[idx + 1].start if idx + 1 < len(mentions) else len(text))
         threshold = _is_threshold(m, follow, dimension, text, tail)
-        name, inherited = _name(segment, follow, dimension, threshold)
+        before_paren = ""
+        if text[m.start - cmp_len - 1 : m.start - cmp_len] == "(" and not segment:
+            before_paren = text[_clause_start(text, m.start - cmp_len - 1, 0) : m.start - cmp_len - 1]
+        name, inherited = _name(segment, follow, dimension, threshold, before_paren)
         if inherited and idx and _same_sentence(text, mentions[idx - 1].start, m.start):
             name = names[-1]
         # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
@@ -210,6 +219,8 @@ def _after_comparator(text: str, end: int) -> tuple[str | None, int]:
 
 
 def _following(text: str, pos: int, limit: int) -> str:
+    if text[pos : pos + 1] == "的":
+        pos += 1
     m = _FOLLOW_STOP.search(text, pos, min(limit, pos + 16))
     end = m.start() if m else min(limit, pos + 16)
     return text[pos:end]
@@ -239,20 +250,27 @@ def _is_threshold(m: Mention, follow: str, dimension: str, text: str, tail: int)
     return bool(f) and (f.startswith(nouns) or (len(f) <= 10 and f.endswith(("项目", "企业"))))
 
 
-def _name(segment: str, follow: str, dimension: str, threshold: bool) -> tuple[str, bool]:
+def _name(segment: str, follow: str, dimension: str, threshold: bool, before_paren: str) -> tuple[str, bool]:
     """The name and whether it must be inherited from the previous mention."""
     if threshold:
+        own = _strip_name(segment)
+        if own and own.endswith(lexicon().count["money_nouns"]):
+            return own, False  # 产值20亿元以上企业: the threshold's own measure
         return _strip_name(follow), False
+    if segment.rstrip().endswith("、"):
+        segment = ""  # a new item of a list: its name is after it, or shared with the previous one
     stripped = _strip_name(segment)
-    kind_only = _cue_lists()["kind_only"]
     bare = segment.strip(" ,、")
-    if not stripped or bare in kind_only or all(bare.startswith(k) for k in ("同比",)) and len(bare) <= 6:
-        if dimension == "count" and follow and follow[0] not in _DELIMS:
+    noun_after = bool(follow) and follow[0] not in _DELIMS and not follow.startswith(_cue_lists()["verbs_after"])
+    if not stripped or bare in _cue_lists()["kind_only"]:
+        if noun_after:
             return _strip_name(follow), False
+        if before_paren:
+            return _strip_name(before_paren), False  # 毕业生(25人)
         return "", True
-    if dimension == "count" and follow and follow[0] not in _DELIMS:
-        verbs = _cue_lists()["verbs_before_noun"]
-        if segment.rstrip().endswith(verbs) or len(stripped) <= 1:
+    if noun_after and dimension != "percent":
+        weak = segment.rstrip().endswith(_cue_lists()["verbs_before_noun"]) or len(stripped) <= 1
+        if dimension in ("count", "mass_rate") or weak:
             return _strip_name(follow), False
     return stripped, False
 
@@ -264,17 +282,20 @@ def _distributed(text: str, mentions: Sequence[Mention], idx: int, sent_start: i
     word = text.rfind("分别", sent_start, m.start)
     if word < 0:
         return None
-    # the chain after 分别: mentions joined only by 、
-    chain = [j for j in range(idx + 1) if mentions[j].start > word]
-    for a, b in zip(chain, chain[1:], strict=False):
-        if text[mentions[a].end : mentions[b].start].strip() not in ("、", ",", "和", "及"):
-            return None
-    subjects = [j for j in range(idx) if sent_start <= mentions[j].start < word]
-    k = chain.index(idx) if idx in chain else -1
-    if k < 0 or len(subjects) < len(chain):
+    first = next(j for j in range(idx + 1) if mentions[j].start > word)
+    lead = text[word + 2 : mentions[first].start]
+    if len(lead) > 8 or any(ch in _CLAUSE_END for ch in lead):
+        return None  # 分别 does not govern this list
+    chain = [first]
+    while chain[-1] + 1 < len(mentions) and text[mentions[chain[-1]].end : mentions[chain[-1] + 1].start] == "、":
+        chain.append(chain[-1] + 1)
+    if idx not in chain or len(chain) < 2:
         return None
-    subjects = subjects[-len(chain) :] if len(subjects) >= len(chain) else subjects
-    return names[subjects[k]]
+    subjects = [j for j in range(first) if sent_start <= mentions[j].start < word]
+    if len(subjects) < len(chain):
+        return None
+    subjects = subjects[-len(chain) :]
+    return names[subjects[chain.index(idx)]]
 
 
 def _kind(text: str, m: Mention, dimension: str, seg_start: int, idx: int, mentions: Sequence[Mention],
@@ -318,18 +339,21 @@ def _role(text: str, m: Mention, part: str | None, segment: str, follow: str, th
         return "other"
     last_attr = max((clause.rfind(w) + len(w) for w in role["attribute"] if w in clause), default=-1)
     last_ach = max((clause.rfind(w) + len(w) for w in role["achievement"] if w in clause), default=-1)
-    if last_attr >= 0 and last_attr >= last_ach and dimension in ("currency_cny", "currency_usd", "area"):
+    if last_attr >= 0 and last_attr > last_ach and dimension in ("currency_cny", "currency_usd", "area"):
         return "other"
-    if dimension in ("currency_cny", "currency_usd") and clause.rstrip().endswith("投资") and len(
-        _strip_name(clause)
-    ) <= 2 and (after_clause.startswith(("的", "建设", "打造", "用于", "高质量")) or follow[:1] not in _DELIMS):
-        return "other"
+    if dimension in ("currency_cny", "currency_usd") and clause.strip() in ("投资", "计划投资", "项目投资"):
+        return "other"  # 投资3.6亿元建设…: what a project costs
     if text[tail : tail + 1] == "的" and dimension in ("currency_cny", "currency_usd", "area") and not text[
         tail + 1 : tail + 3
     ].startswith(("目标", "任务")):
         return "other"
-    if dimension == "area" and follow.endswith(tuple(lex.projects["suffixes"])) and len(follow) <= 10:
-        return "other"
+    if dimension == "area" and 4 <= len(follow) <= 10 and follow.endswith(tuple(lex.projects["suffixes"])):
+        return "other"  # 10平方公里信息科创走廊: the size of a named place
+    if dimension == "area" and (
+        text[tail : tail + 2].startswith(("内", "范围", "区域"))
+        or re.search(r"(区块|片区|以西|以东|以南|以北|区域|周边)$", clause)
+    ):
+        return "other"  # 秋滨区块28平方公里内: the extent of a place
     # the present state: 现有6家, 尚有31家 (the cue may open the parenthesis the figure sits in)
     scope_start = clause_start
     paren = text.rfind("(", sent_start, m.start)
@@ -337,18 +361,19 @@ def _role(text: str, m: Mention, part: str | None, segment: str, follow: str, th
         scope_start = paren
         if m.start - paren <= 1 and text[tail : tail + 1] == ")":
             return "other"  # 毕业生(25人): an aside
-        if paren > 0 and text[paren - 1] == "”":
+        quote = text.rfind("”", sent_start, paren)
+        if quote >= 0 and paren - quote <= 4 and not any(ch in _CLAUSE_END for ch in text[quote:paren]):
             return "other"  # “112”体系(1个…,2个…): what a slogan stands for
     scope = text[scope_start : m.start]
     if any(w in scope for w in role["other"]):
         return "other"
-    if re.search(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$", clause):
-        return "other"
+    if m.unit.endswith("次") and re.search(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$", clause):
+        return "other"  # 每月定期2次: a frequency
     if dimension == "count" and re.search(r"(新政|措施|政策|清单|意见|办法|条例)$", _strip_name(segment) or ""):
         return "other"
     if part == "plan":
         # a result already achieved, reported inside the plan
         whole = text[clause_start : tail + len(after_clause)]
-        if re.search(r"已(?!有)|入选|获批|荣获|累计|截至目前|截止目前", whole):
+        if re.search(r"已(?!有)|累计|截至目前|截止目前", whole) or re.search(r"入选|获批|荣获", after_clause):
             return "actual"
     return default

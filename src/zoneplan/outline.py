@@ -167,18 +167,31 @@ def _scan(text: str) -> list[Heading]:
             if lm2 and lm2.end() < le - 2 and not _LEAD_IN_BAD.search(lm2.group()):
                 found.append(Heading(pos, pos, lm2.end() - 1, None, "lead", None, lm2.group()[:-1]))
         # inline enumerations inside this line, unless it lists problems
+        skipping = False
         for im in _INLINE.finditer(text, inline_from, le):
             style = im.lastgroup or ""
-            if any(p in text[ls : im.start()] for p in problems):
-                break
             s = im.start(style)
             label = im.group(style)
+            if _number(label) == 1:
+                # a new enumeration: skip it when its lead-in sentence announces problems
+                intro = text[max(ls, _sentence_start(text, im.start() - 1)) : s]
+                skipping = any(p in intro for p in problems)
+            if skipping:
+                continue
             ts, te, title = _title(text, im.end(), le)
             if style in ("cn_paren", "ar_paren") and te - ts > 40:
                 continue  # a parenthesised number inside running text
             if title:
                 found.append(Heading(s, ts, te, label, style, _number(label), title))
     return found
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence that ends at or before ``pos``'s sentence end."""
+    i = pos - 1
+    while i >= 0 and text[i] not in "。!?\n":
+        i -= 1
+    return i + 1
 
 
 def build_outline(text: str, *, default_part: str | None) -> Outline:
