@@ -347,7 +347,7 @@ def _role(text: str, m: Mention, part: str | None, segment: str, follow: str, th
         tail + 1 : tail + 3
     ].startswith(("目标", "任务")):
         return "other"
-    if dimension == "area" and 4 <= len(follow) <= 10 and follow.endswith(tuple(lex.projects["suffixes"])):
+    if dimension == "area" and 4 <= len(follow) <= 10 and follow.endswith(lex.projects["specific_suffixes"] + lex.projects["generic_suffixes"]):
         return "other"  # 10平方公里信息科创走廊: the size of a named place
     if dimension == "area" and (
         text[tail : tail + 2].startswith(("内", "范围", "区域"))

@@ -1,8 +1,14 @@
 """Projects: named projects, parks and facilities, with what the text attaches to them.
 
-Two readings of the language find them: a name ending in a facility word
-(产业园, 研究院, 综合体, 工程 …, in ``data/projects.toml``), and the members of
-a list closed by ``等…项目`` (``推动塑之源、泽宇智能等项目及早开工``).
+Three readings of the language find them (lexicons in ``data/projects.toml``):
+
+- the members of a list closed by ``等…项目`` (``推动塑之源、泽宇智能等项目及早开工``);
+- a name ending in a specific facility word (产业园, 研究院, 综合体, 小镇, 街区 …);
+- a name ending in a generic one (项目, 工程, 平台, 中心) right after a verb of
+  project work (``实施阿里巴巴工业互联网项目``).
+
+Slogans in quotes, classes of projects (``重大项目``, ``5个产业项目``) and
+repeated mentions are left out: each project is reported once, where first named.
 
 >>> [p.name for p in find_projects("加快金华之心、百诚等项目建成投产,打造10平方公里信息科创走廊。")]
 ['金华之心', '百诚', '信息科创走廊']
@@ -16,14 +22,22 @@ import re
 import attrs
 
 from .lexicon import lexicon
+from .quantities import quote_spans
 
 __all__ = ["ProjectHit", "find_projects"]
 
-_CJK_NAME = r"[\u4e00-\u9fffA-Za-z0-9·#]"
+_NAME_CHAR = r"[\u4e00-\u9fffA-Za-z0-9·#/]"
+_COUNTED = re.compile(r"\d|[一二两三四五六七八九十]+(?:个|家|项|条|大|只|类|批)")
+_VERBISH = re.compile(
+    r"发展|推进|加快|提升|实施|以|为|的|是|要|在|了|全力|积极|一批|体系|机制|工作|能力|水平|环境|品牌|政策|"
+    r"管理|通过|进一步|加强|强化|形成|实现|解决|影响|提供|开展|打造|建立|完善|优化|深化|围绕|聚焦"
+)
 
 
 @attrs.frozen
 class ProjectHit:
+    """A project name found in the cleaned text (clean offsets)."""
+
     start: int
     end: int
     name: str
@@ -31,23 +45,24 @@ class ProjectHit:
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon().projects
-    suffix = "|".join(map(re.escape, lex["suffixes"]))
-    listed = re.compile(
-        rf"(?P<items>(?:{_CJK_NAME}{{2,24}}[、和及与]){{1,12}}{_CJK_NAME}{{2,24}})等"
-        rf"(?:[\d一二三四五六七八九十]+(?:个|家|只|项|条))?[\u4e00-\u9fff]{{0,10}}?(?:项目|企业|工程|道路|园区|平台|载体|学校)"
-    )
-    named = re.compile(rf"{_CJK_NAME}{{1,20}}?(?:{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:建设|发展))")
-    stops = re.compile("|".join(map(re.escape, lex["left_stops"])))
-    return listed, named, stops
 
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
-_GENERIC = re.compile(
-    r"^(?:[\u4e00-\u9fff]{0,2}(?:项目|园区|平台|中心|工程|基地|产业园|重点项目|重大项目|产业项目|新项目|大项目|"
-    r"平台载体|线|路|城|园|谷|港|站|楼|馆|市场|片区|地块|厂房|企业|创新中心|研发中心|服务中心|科创中心))$"
-)
-_BAD = re.compile(r"\d{4}年|[年月日]度|发展|建设|推进|加快|提升|打造|实施|以|为|的|是|和|及|与|要|在|了|全力|积极|重点|一批|体系|机制|工作|能力|水平|环境|服务|品牌|规划|政策|管理")
+    return {
+        "listed": re.compile(
+            rf"(?P<items>(?:{_NAME_CHAR}{{2,24}}[、和及与]){{1,12}}{_NAME_CHAR}{{2,24}})等"
+            rf"(?:[\d一二三四五六七八九十]+(?:个|家|只|项|条|幅|宗))?[\u4e00-\u9fff]{{0,8}}?(?:{alt(lex['list_closers'])})"
+        ),
+        "specific": re.compile(rf"{_NAME_CHAR}{{1,16}}?(?:{alt(lex['specific_suffixes'])})"),
+        "generic": re.compile(
+            rf"(?:{alt(lex['project_verbs'])})(?P<name>{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])}))"
+            r"(?=[,、;。:等的和与及]|建设|项目|$)"
+        ),
+        "stops": re.compile(alt(lex["left_stops"])),
+    }
 
 
 def _status(clause: str) -> str | None:
@@ -63,35 +78,8 @@ def _status(clause: str) -> str | None:
 
 def _clause(text: str, start: int, end: int) -> str:
     s = max(text.rfind(c, 0, start) for c in ",;。:\n")
-    e_candidates = [i for i in (text.find(c, end) for c in ",;。\n") if i >= 0]
-    e = min(e_candidates) if e_candidates else len(text)
-    return text[s + 1 : e]
-
-
-def find_projects(text: str) -> list[ProjectHit]:
-    """Projects named in the cleaned text, in order, without duplicates at one place."""
-    listed, named, stops = _patterns()
-    hits: dict[int, ProjectHit] = {}
-    for m in listed.finditer(text):
-        base = m.start("items")
-        pos = base
-        for item in re.split(r"[、和及与]", m.group("items")):
-            start = pos
-            pos += len(item) + 1
-            name, offset = _trim_left(item, stops)
-            if 2 <= len(name) <= 20 and not _BAD.search(name) and not re.search(r"\d", name[:1]):
-                s = start + offset
-                hits[s] = ProjectHit(s, s + len(name), name, _status(_clause(text, s, s + len(name))))
-    for m in named.finditer(text):
-        raw = m.group()
-        name, offset = _trim_left(raw, stops)
-        s = m.start() + offset
-        if len(name) < 4 or len(name) > 24 or _GENERIC.match(name) or _BAD.search(name):
-            continue
-        if any(h.start <= s < h.end or s <= h.start < s + len(name) for h in hits.values()):
-            continue
-        hits[s] = ProjectHit(s, s + len(name), name, _status(_clause(text, s, s + len(name))))
-    return [hits[k] for k in sorted(hits)]
+    ends = [i for i in (text.find(c, end) for c in ",;。\n") if i >= 0]
+    return text[s + 1 : min(ends) if ends else len(text)]
 
 
 def _trim_left(item: str, stops: re.Pattern[str]) -> tuple[str, int]:
@@ -101,3 +89,50 @@ def _trim_left(item: str, stops: re.Pattern[str]) -> tuple[str, int]:
         if m.end() < len(item) - 1:
             cut = max(cut, m.end())
     return item[cut:], cut
+
+
+def _generic(name: str) -> bool:
+    heads = lexicon().projects["generic_heads"]
+    return name.startswith(heads) or bool(_COUNTED.match(name)) or bool(_VERBISH.search(name))
+
+
+def _in_quotes(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < s and e < b for a, b in quotes)
+
+
+def find_projects(text: str) -> list[ProjectHit]:
+    """Projects named in the cleaned text, each once, in order of first mention."""
+    pats = _patterns()
+    stops = pats["stops"]
+    quotes = quote_spans(text)
+    found: list[tuple[int, int, str]] = []
+
+    for m in pats["listed"].finditer(text):
+        pos = m.start("items")
+        for k, item in enumerate(re.split(r"[、和及与]", m.group("items"))):
+            start = pos
+            pos += len(item) + 1
+            name, offset = _trim_left(item, stops) if k == 0 else (item, 0)
+            if 2 <= len(name) <= 20 and not _generic(name):
+                found.append((start + offset, start + offset + len(name), name))
+    for m in pats["specific"].finditer(text):
+        name, offset = _trim_left(m.group(), stops)
+        if 4 <= len(name) <= 24 and not _generic(name):
+            found.append((m.start() + offset, m.end(), name))
+    for m in pats["generic"].finditer(text):
+        name = m.group("name")
+        if 4 <= len(name) <= 16 and not _generic(name):
+            found.append((m.start("name"), m.end("name"), name))
+
+    seen: set[str] = set()
+    taken: list[tuple[int, int]] = []
+    hits: list[ProjectHit] = []
+    for s, e, name in sorted(found, key=lambda t: (t[0], -(t[1] - t[0]))):
+        if name in seen or any(a < e and s < b for a, b in taken):
+            continue
+        if _in_quotes(quotes, s, e) and re.search(r"[一二两三四五六七八九十万千百]|之城|工厂", name):
+            continue  # a slogan: “三区三线”, “青春之城”, “未来工厂”
+        seen.add(name)
+        taken.append((s, e))
+        hits.append(ProjectHit(s, e, name, _status(_clause(text, s, e))))
+    return hits
