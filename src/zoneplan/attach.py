@@ -49,7 +49,8 @@ class Facts:
 def _cue_lists() -> dict[str, tuple[str, ...]]:
     lex = lexicon()
     strip_lead = (
-        "力争", "确保", "争取", "计划", "预计", "实现", "完成", "新增", "其中", "共计", "累计", "共", "达到",
+        "力争", "确保", "争取", "预计", "实现", "完成", "新增", "其中", "共计", "累计", "共", "达到", "实施",
+        "推进", "建设", "举办", "建成", "谋划", "打造", "储备", "签约", "开工", "在现有", "现有", "已有", "尚有",
         "并", "同时", "进一步", "全力", "努力", "积极", "加快", "推动", "预期", "目标", "拟", "将", "再", "还",
         "持续", "分别", "招引", "引育", "引进", "新认定", "认定", "创建", "培育", "申报", "开展", "组织",
         "完成了", "实现了", "已", "今年以来", "以来", "截至目前", "截止目前", "目前", "总计", "合计", "有",
@@ -57,7 +58,7 @@ def _cue_lists() -> dict[str, tuple[str, ...]]:
     strip_tail = (
         "达到", "达", "为", "共计", "共", "实现", "完成", "力争", "确保", "超", "超过", "突破", "不少于",
         "不低于", "约", "近", "保持", "增长", "同比增长", "增幅", "增速", "增加", "提高", "下降", "减少", "降低",
-        "分别", "同比", "比上年", "达到了", "累计", "总计", "合计", "以上",
+        "分别", "同比", "比上年", "达到了", "累计", "总计", "合计", "一共", "以上", "提升", "上升", "前移", "进位",
     )  # fmt: skip
     return {
         "strip_lead": tuple(sorted(strip_lead, key=len, reverse=True)),
@@ -158,6 +159,7 @@ def attach(
     out: list[Facts] = []
     names: list[str | None] = []
     kinds: list[str] = []
+    thresholds: list[bool] = []
     prev_end = 0
     for idx, m in enumerate(mentions):
         cmp_before, cmp_len = _before_comparator(text, m.start)
@@ -170,12 +172,15 @@ def attach(
         dimension = _dimension(text, m, seg_start, tail)
         part = part_at(m.start)
         # what it measures
-        follow = _following(text, tail, mentions[idx + 1].start if idx + 1 < len(mentions) else len(text))
+        nxt = mentions[idx + 1].start if idx + 1 < len(mentions) else len(text)
+        follow = _following(text, tail, nxt, through_de=m.udef is None or not m.udef.count)
         threshold = _is_threshold(m, follow, dimension, text, tail)
         before_paren = ""
         if text[m.start - cmp_len - 1 : m.start - cmp_len] == "(" and not segment:
             before_paren = text[_clause_start(text, m.start - cmp_len - 1, 0) : m.start - cmp_len - 1]
         name, inherited = _name(segment, follow, dimension, threshold, before_paren)
+        if idx and thresholds and thresholds[-1] and dimension == "count" and _same_clause_soft(text, mentions[idx - 1].end, m.start):
+            name = _strip_name(text[mentions[idx - 1].start : m.start - cmp_len])  # 3亿元以上产业项目不少于19个
         if inherited and idx and _same_sentence(text, mentions[idx - 1].start, m.start):
             name = names[-1]
         # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
@@ -190,12 +195,18 @@ def attach(
         out.append(Facts(name or None, kind, comparator, role, headline, dimension, part))
         names.append(name or None)
         kinds.append(kind)
+        thresholds.append(threshold)
         prev_end = tail
     return out
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
     return a <= b and not any(ch in _CLAUSE_END for ch in text[a:b])
+
+
+def _same_clause_soft(text: str, a: int, b: int) -> bool:
+    """No clause break between a and b (quotes allowed)."""
+    return a <= b and not any(ch in ",;:。!?\n、" for ch in text[a:b])
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
@@ -218,12 +229,19 @@ def _after_comparator(text: str, end: int) -> tuple[str | None, int]:
     return None, 0
 
 
-def _following(text: str, pos: int, limit: int) -> str:
+_FOLLOW_VERB = re.compile(r"(?:已(?!列入|纳入)|正在|将|实现|完成|达到|开工|竣工|投产|落户|建成|获得|进行|开展)")
+
+
+def _following(text: str, pos: int, limit: int, *, through_de: bool = True) -> str:
+    """The noun phrase right after a figure (``8个城市更新项目``), up to a delimiter or a verb."""
     if text[pos : pos + 1] == "的":
+        if not through_de:
+            return ""
         pos += 1
     m = _FOLLOW_STOP.search(text, pos, min(limit, pos + 16))
     end = m.start() if m else min(limit, pos + 16)
-    return text[pos:end]
+    v = _FOLLOW_VERB.search(text, pos + 2, end)
+    return text[pos : v.start() if v else end]
 
 
 def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:

@@ -96,7 +96,7 @@ class Outline:
 
 
 def _number(label_core: str) -> int | None:
-    digits = "".join(ch for ch in label_core if ch.isdigit())
+    digits = "".join(ch for ch in label_core if ch in "0123456789")
     if digits:
         return int(digits)
     if label_core and label_core[0] in _CIRCLED:
@@ -147,8 +147,9 @@ def _scan(text: str) -> list[Heading]:
             continue
         lead = len(line) - len(line.lstrip())
         pos = ls + lead
-        part = _is_part_line(stripped)
         inline_from = pos
+        labelled = any(rx.match(text, pos, le) for _, rx in _LINE_STYLES)
+        part = None if labelled else _is_part_line(stripped)
         if part:
             ts, te, title = _title(text, pos, le)
             found.append(Heading(pos, ts, te, None, "part", None, title, part=part))

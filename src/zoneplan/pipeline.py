@@ -280,10 +280,13 @@ def _goals(
         k = raw_to_clean.get(ind.span.start)
         if k is not None:
             by_clean.append((k, k + 1, ind))
+    titles = [(h.start, h.title_end) for h in heads]
+    first_line = re.match(r"\s*[^\n]*", text)
+    title_end = first_line.end() if first_line else 0
     for cm in re.finditer(r"[^;。!?\n]+", text):
         cs, ce = cm.start(), cm.end()
-        if part_at(cs) != "plan":
-            continue
+        if part_at(cs) != "plan" or ce <= title_end or any(a <= cs and ce <= b + 1 for a, b in titles):
+            continue  # the title and the headings are not commitments
         inds = [ind for k, _, ind in by_clean if cs <= k < ce and ind.role is Role.TARGET]
         clause = cm.group()
         if not inds and not _GOAL_CUE.search(clause):

@@ -1,0 +1,181 @@
+"""Indicators, goals and projects: one row per phenomenon of the GUIDE, from our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from zoneplan import Plan, parse
+
+PLAN_HEAD = "某经济技术开发区2025年工作计划\n"
+REVIEW_HEAD = "某经济技术开发区2024年工作总结\n"
+
+
+def figures(text: str, head: str = PLAN_HEAD) -> list[tuple[str, str | None, str, str, str]]:
+    """(text, name, kind, comparator, role) of every indicator of a document made of ``text``."""
+    plan = parse(head + text)
+    return [(i.text, i.name, i.kind.value, i.comparator.value, i.role.value) for i in plan.indicators]
+
+
+CASES = [
+    # a growth target with 以上 after it
+    pytest.param("全年规上工业增加值增长12%以上。", [("12%", "规上工业增加值", "growth", "ge", "target")], id="growth-ge"),
+    # a level with 约 before it
+    pytest.param("力争实现营业收入约80亿元。", [("80亿元", "营业收入", "level", "approx", "target")], id="level-approx"),
+    # 超 / 突破 are strict lower bounds
+    pytest.param("技术合同成交额突破5亿元。", [("5亿元", "技术合同成交额", "level", "gt", "target")], id="gt-breakthrough"),
+    # 不少于 before a count
+    pytest.param("引进高层次人才不少于30名。", [("30名", "高层次人才", "count", "ge", "target")], id="count-ge"),
+    # one name, two indicators: a level and its growth
+    pytest.param(
+        "实现外贸进出口总额66亿元、增幅8%。",
+        [("66亿元", "外贸进出口总额", "level", "eq", "target"), ("8%", "外贸进出口总额", "growth", "eq", "target")],
+        id="shared-subject",
+    ),
+    # 分别: each rate to its own subject
+    pytest.param(
+        "营业收入120亿元、利润9亿元,分别同比增长15%、20%。",
+        [
+            ("120亿元", "营业收入", "level", "eq", "actual"),
+            ("9亿元", "利润", "level", "eq", "actual"),
+            ("15%", "营业收入", "growth", "eq", "actual"),
+            ("20%", "利润", "growth", "eq", "actual"),
+        ],
+        id="distributed-subjects",
+    ),
+    # counts joined by 、 each take their own verb as a name
+    pytest.param(
+        "力争项目开工20个、竣工12个、投产8个。",
+        [
+            ("20个", "项目开工", "count", "eq", "target"),
+            ("12个", "竣工", "count", "eq", "target"),
+            ("8个", "投产", "count", "eq", "target"),
+        ],
+        id="distributed-counts",
+    ),
+    # a sub-indicator after 其中
+    pytest.param(
+        "工业投资增长10%,其中技改投资增长15%以上。",
+        [("10%", "工业投资", "growth", "eq", "target"), ("15%", "技改投资", "growth", "ge", "target")],
+        id="sub-indicator",
+    ),
+    # a threshold defines a class (other, ge); the count of the class is the target
+    pytest.param(
+        "招引5亿元以上产业项目不少于8个。",
+        [("5亿元", "产业项目", "level", "ge", "other"), ("8个", "5亿元以上产业项目", "count", "ge", "target")],
+        id="threshold-class",
+    ),
+    # the threshold's own measure names it (产值…以上企业)
+    pytest.param(
+        "力争营收10亿元以上企业达到6家。",
+        [("10亿元", "营收", "level", "ge", "other"), ("6家", "10亿元以上企业", "count", "eq", "target")],
+        id="threshold-own-measure",
+    ),
+    # a share reaching a percentage
+    pytest.param("城镇污水处理率达到95%。", [("95%", "城镇污水处理率", "share", "eq", "target")], id="share"),
+    # a fall that is not the indicator's own growth
+    pytest.param("安全事故起数下降10%。", [("10%", "安全事故起数", "change", "eq", "target")], id="change"),
+    # 现有 is background, not a target
+    pytest.param(
+        "在现有上市企业4家的基础上,力争新增上市企业2家。",
+        [("4家", "上市企业", "count", "eq", "other"), ("2家", "上市企业", "count", "eq", "target")],
+        id="status-quo-other",
+    ),
+    # a project's total investment is an attribute, the annual investment a target
+    pytest.param(
+        "实施产业项目60个,总投资280亿元,年度计划完成投资70亿元。",
+        [
+            ("60个", "产业项目", "count", "eq", "target"),
+            ("280亿元", "总投资", "level", "eq", "other"),
+            ("70亿元", "年度计划完成投资", "level", "eq", "target"),
+        ],
+        id="total-investment-other",
+    ),
+    # a result already achieved, reported inside a plan
+    # the class a count joins names it (GUIDE: 3个项目入选…省重点产业项目)
+    pytest.param(
+        "4个项目已列入省重点项目。", [("4个", "项目已列入省重点项目", "count", "eq", "actual")], id="already-actual"
+    ),
+    # capacity of a named plant is an attribute
+    pytest.param("推进年产30万吨新材料项目建设。", [("30万吨", "新材料项目建设", "level", "eq", "other")], id="capacity"),
+    # the size of a named place is an attribute
+    pytest.param("打造5平方公里智造走廊。", [("5平方公里", "智造走廊", "level", "eq", "other")], id="area-of-place"),
+    # a rank climb
+    pytest.param("力争全省排名提升3位。", [("3位", "全省排名", "rank", "eq", "target")], id="rank"),
+    # Chinese-numeral amounts: 超千亿元 and 提前两年
+    pytest.param("计划总投资超千亿元。", [("千亿元", "计划总投资", "level", "gt", "other")], id="cn-thousand-yi"),
+    # a frequency is background
+    pytest.param("每月定期2次开展巡查。", [("2次", "巡查", "count", "eq", "other")], id="frequency"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_plan_figures(text: str, expected: list[tuple[str, str | None, str, str, str]]) -> None:
+    head = REVIEW_HEAD if "分别" in text else PLAN_HEAD
+    assert figures(text, head) == expected
+
+
+NOT_QUANTITIES = [
+    pytest.param("2025年是关键一年,1-12月份完成任务。", id="years-and-months"),
+    pytest.param("聚焦“5+4”产业体系和“1215”跑道,做好“7个显著提升”。", id="code-names-in-quotes"),
+    pytest.param("推动化工行业改造提升3.0版,迈向工业4.0。", id="versions"),
+    pytest.param("确保PM2.5浓度下降,推进5G基站建设。", id="pm25-5g"),
+    pytest.param("引进世界500强企业,培育三大传统产业和百亿级企业。", id="names-from-numerals"),
+    pytest.param("迎接第三轮督察,申报第二批试点。", id="ordinals"),
+    pytest.param("建设万亩千亿平台,打造千亩级园区。", id="numeral-names"),
+    pytest.param("今年是建区30周年。", id="anniversary"),
+    pytest.param("重点抓好七个方面工作,落实五个必须要求。", id="counted-categories"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_quantities(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_headline_targets_and_goals() -> None:
+    plan = parse(
+        PLAN_HEAD + "主要预期目标为:地区生产总值增长7%左右;确保实到外资2亿美元;全年招商引资完成目标任务。\n"
+        "一、抓项目\n力争新开工项目20个。\n"
+    )
+    heads = plan.headline_indicators
+    assert [(i.text, i.name, i.comparator.value) for i in heads] == [
+        ("7%", "地区生产总值", "approx"),
+        ("2亿美元", "实到外资", "eq"),
+    ]
+    assert heads[1].base_value == 2e8 and heads[1].dimension.value == "currency_usd"
+    goals = plan.headline_goals
+    assert [g.strength.value for g in goals] == ["plain", "guarantee", "plain"]
+    assert goals[2].indicators == []  # a qualitative goal carries no figure
+    later = [g for g in plan.goals if not g.headline]
+    assert later and later[0].strength.value == "aspiration"
+    assert [plan.indicators[i].text for i in later[0].indicators] == ["20个"]
+
+
+def test_headline_results_sentence_of_a_review() -> None:
+    plan = parse(
+        REVIEW_HEAD + "全年实现营业收入300亿元,同比增长9%;税收收入20亿元,同比增长6%。\n"
+        "一、项目建设\n新开工项目15个。\n"
+    )
+    assert [(i.text, i.role.value) for i in plan.headline_indicators] == [
+        ("300亿元", "actual"),
+        ("9%", "actual"),
+        ("20亿元", "actual"),
+        ("6%", "actual"),
+    ]
+    assert not plan.indicators[-1].headline
+
+
+def test_projects_with_status_and_investment() -> None:
+    plan: Plan = parse(
+        PLAN_HEAD + "加快推进星河智造、蓝湾新材等项目建设。总投资12亿元的青山生物医药产业园开工建设。"
+        "实施云谷数据中心工程。\n"
+    )
+    names = [p.name for p in plan.projects]
+    assert names[:2] == ["星河智造", "蓝湾新材"]
+    assert "青山生物医药产业园" in names
+    park = plan.projects[names.index("青山生物医药产业园")]
+    assert park.investment is not None and park.investment.text == "12亿元"
+    assert park.status is not None and park.status.value == "under_construction"
+    for p in plan.projects:
+        raw = PLAN_HEAD + "加快推进星河智造、蓝湾新材等项目建设。总投资12亿元的青山生物医药产业园开工建设。实施云谷数据中心工程。\n"
+        assert raw[p.span.start : p.span.end] == p.name

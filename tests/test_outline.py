@@ -1,0 +1,145 @@
+"""Outline: every numbering style, nesting and restarts, lead-ins, part lines (our own texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zoneplan import parse
+from zoneplan.outline import build_outline
+
+
+def shape(text: str, default_part: str | None = "plan") -> list[tuple[int, str | None, str]]:
+    """(depth, label, title) of every heading, depth first."""
+    return [(h.depth, h.label, h.title) for h in build_outline(text, default_part=default_part).flat()]
+
+
+CASES = [
+    # 一、 at line starts: the classic top level
+    pytest.param(
+        "一、强化产业招引\n全年招引项目。\n二、优化营商环境\n深化改革。\n",
+        [(1, "一、", "强化产业招引"), (1, "二、", "优化营商环境")],
+        id="cn-dun",
+    ),
+    # (一) and its full-width form, folded before segmentation
+    pytest.param(
+        "(一)聚焦主导产业\n内容。\n(二)推进城市更新\n内容。\n",
+        [(1, "(一)", "聚焦主导产业"), (1, "(二)", "推进城市更新")],
+        id="cn-paren",
+    ),
+    # 一是 inline after a finished sentence, nested under 一、
+    pytest.param(
+        "一、做强平台\n平台是关键。一是扩容园区。加快建设。二是提升配套。完善设施。\n",
+        [(1, "一、", "做强平台"), (2, "一是", "扩容园区"), (2, "二是", "提升配套")],
+        id="shi-inline",
+    ),
+    # 1. and 1、 numbering
+    pytest.param(
+        "1.抓招商,促落地。招引项目。\n2.抓服务,优环境。\n",
+        [(1, "1.", "抓招商,促落地"), (1, "2.", "抓服务,优环境")],
+        id="arabic-dot",
+    ),
+    pytest.param(
+        "1、抓招商\n2、抓服务\n",
+        [(1, "1、", "抓招商"), (1, "2、", "抓服务")],
+        id="arabic-dun",
+    ),
+    # (1) under (一), and circled numbers under 1.
+    pytest.param(
+        "(一)抓项目\n(1)新开工项目\n(2)续建项目\n(二)抓招商\n",
+        [(1, "(一)", "抓项目"), (2, "(1)", "新开工项目"), (2, "(2)", "续建项目"), (1, "(二)", "抓招商")],
+        id="arabic-paren-nested",
+    ),
+    pytest.param(
+        "1.重点工程\n①道路工程\n②管网工程\n2.民生实事\n",
+        [(1, "1.", "重点工程"), (2, "①", "道路工程"), (2, "②", "管网工程"), (1, "2.", "民生实事")],
+        id="circled",
+    ),
+    # 第一, style
+    pytest.param(
+        "第一,坚持项目为王。内容。\n第二,坚持改革创新。内容。\n",
+        [(1, "第一,", "坚持项目为王"), (1, "第二,", "坚持改革创新")],
+        id="di-style",
+    ),
+    # 一抓 style
+    pytest.param(
+        "(六)强化队伍\n一抓作风建设。内容。二抓能力建设。内容。\n",
+        [(1, "(六)", "强化队伍"), (2, "一抓", "作风建设"), (2, "二抓", "能力建设")],
+        id="zhua",
+    ),
+    # restarting numbering nests; the next outer number pops back out
+    pytest.param(
+        "一是抓规划。二是抓招商。重点做好两手抓。一是抓外资,引进项目。二是抓内资,盘活存量。三是抓服务。\n",
+        [
+            (1, "一是", "抓规划"),
+            (1, "二是", "抓招商"),
+            (2, "一是", "抓外资,引进项目"),
+            (2, "二是", "抓内资,盘活存量"),
+            (1, "三是", "抓服务"),
+        ],
+        id="restart-nests-and-pops",
+    ),
+    # un-numbered lead-ins that end in 。 and open a paragraph become children
+    pytest.param(
+        "(一)做强科创\n科技是第一动力。总体说明。\n强化平台支撑。建设研究院。\n加大人才引育。引进人才。\n",
+        [(1, "(一)", "做强科创"), (2, None, "强化平台支撑"), (2, None, "加大人才引育")],
+        id="lead-ins",
+    ),
+    # a lone lead-in is not enough to be a heading
+    pytest.param(
+        "(一)做强科创\n强化平台支撑。建设研究院。\n",
+        [(1, "(一)", "做强科创")],
+        id="single-lead-in-ignored",
+    ),
+    # un-numbered part lines such as 2024年工作思路
+    pytest.param(
+        "一、2023年工作回顾\n1.工业稳中有进。内容。\n2024年工作思路\n(一)抓项目\n",
+        [(1, "一、", "2023年工作回顾"), (2, "1.", "工业稳中有进"), (1, None, "2024年工作思路"), (2, "(一)", "抓项目")],
+        id="part-line",
+    ),
+    # enumerations that list problems are not work headings
+    pytest.param(
+        "一、工作总结\n我们也看到不足,主要表现在:一是总量偏小。二是后劲不足。\n",
+        [(1, "一、", "工作总结")],
+        id="problem-list-skipped",
+    ),
+    # an inline (一) after a finished sentence, when a scrape joined all lines
+    pytest.param(
+        "总体情况较好。(一)突出抓改革。一是理顺体制。内容。(二)突出抓招商。一是优化队伍。\n",
+        [(1, "(一)", "突出抓改革"), (2, "一是", "理顺体制"), (1, "(二)", "突出抓招商"), (2, "一是", "优化队伍")],
+        id="inline-paren",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_outline_shapes(text: str, expected: list[tuple[int, str | None, str]]) -> None:
+    assert shape(text) == expected
+
+
+def test_parts_review_then_plan() -> None:
+    # a summary whose plan part opens with 下半年,…: numbering restarts there at the top level
+    text = (
+        "某开发区上半年工作总结和下半年工作打算\n"
+        "上半年完成投资10亿元。(一)抓项目。一是抓开工。(二)抓招商。一是抓签约。"
+        "下半年,开发区将继续努力。(一)抓配套。一是抓道路。\n"
+    )
+    heads = build_outline(text, default_part="review").flat()
+    assert [(h.label, h.part, h.depth) for h in heads] == [
+        ("(一)", "review", 1),
+        ("一是", "review", 2),
+        ("(二)", "review", 1),
+        ("一是", "review", 2),
+        ("(一)", "plan", 1),
+        ("一是", "plan", 2),
+    ]
+
+
+def test_tasks_know_their_indicators_and_spans() -> None:
+    raw = "一、抓项目\n新开工项目12个,完成投资30亿元。\n二、抓招商\n引进企业5家。\n"
+    plan = parse(raw)
+    first, second = plan.tasks
+    assert [plan.indicators[i].text for i in first.indicators] == ["12个", "30亿元"]
+    assert [plan.indicators[i].text for i in second.indicators] == ["5家"]
+    for task in plan.walk_tasks():
+        assert raw[task.span.start : task.span.end].endswith(task.title)
+        assert task.block.start <= task.span.start < task.span.end <= task.block.end
