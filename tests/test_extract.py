@@ -18,17 +18,32 @@ def figures(text: str, head: str = PLAN_HEAD) -> list[tuple[str, str | None, str
 
 CASES = [
     # a growth target with 以上 after it
-    pytest.param("全年规上工业增加值增长12%以上。", [("12%", "规上工业增加值", "growth", "ge", "target")], id="growth-ge"),
+    pytest.param(
+        "全年规上工业增加值增长12%以上。",
+        [("12%", "规上工业增加值", "growth", "ge", "target")],
+        id="growth-ge",
+    ),
     # a level with 约 before it
-    pytest.param("力争实现营业收入约80亿元。", [("80亿元", "营业收入", "level", "approx", "target")], id="level-approx"),
+    pytest.param(
+        "力争实现营业收入约80亿元。", [("80亿元", "营业收入", "level", "approx", "target")], id="level-approx"
+    ),
     # 超 / 突破 are strict lower bounds
-    pytest.param("技术合同成交额突破5亿元。", [("5亿元", "技术合同成交额", "level", "gt", "target")], id="gt-breakthrough"),
+    pytest.param(
+        "技术合同成交额突破5亿元。",
+        [("5亿元", "技术合同成交额", "level", "gt", "target")],
+        id="gt-breakthrough",
+    ),
     # 不少于 before a count
-    pytest.param("引进高层次人才不少于30名。", [("30名", "高层次人才", "count", "ge", "target")], id="count-ge"),
+    pytest.param(
+        "引进高层次人才不少于30名。", [("30名", "高层次人才", "count", "ge", "target")], id="count-ge"
+    ),
     # one name, two indicators: a level and its growth
     pytest.param(
         "实现外贸进出口总额66亿元、增幅8%。",
-        [("66亿元", "外贸进出口总额", "level", "eq", "target"), ("8%", "外贸进出口总额", "growth", "eq", "target")],
+        [
+            ("66亿元", "外贸进出口总额", "level", "eq", "target"),
+            ("8%", "外贸进出口总额", "growth", "eq", "target"),
+        ],
         id="shared-subject",
     ),
     # 分别: each rate to its own subject
@@ -61,7 +76,10 @@ CASES = [
     # a threshold defines a class (other, ge); the count of the class is the target
     pytest.param(
         "招引5亿元以上产业项目不少于8个。",
-        [("5亿元", "产业项目", "level", "ge", "other"), ("8个", "5亿元以上产业项目", "count", "ge", "target")],
+        [
+            ("5亿元", "产业项目", "level", "ge", "other"),
+            ("8个", "5亿元以上产业项目", "count", "ge", "target"),
+        ],
         id="threshold-class",
     ),
     # the threshold's own measure names it (产值…以上企业)
@@ -93,16 +111,26 @@ CASES = [
     # a result already achieved, reported inside a plan
     # the class a count joins names it (GUIDE: 3个项目入选…省重点产业项目)
     pytest.param(
-        "4个项目已列入省重点项目。", [("4个", "项目已列入省重点项目", "count", "eq", "actual")], id="already-actual"
+        "4个项目已列入省重点项目。",
+        [("4个", "项目已列入省重点项目", "count", "eq", "actual")],
+        id="already-actual",
     ),
     # capacity of a named plant is an attribute
-    pytest.param("推进年产30万吨新材料项目建设。", [("30万吨", "新材料项目建设", "level", "eq", "other")], id="capacity"),
+    pytest.param(
+        "推进年产30万吨新材料项目建设。",
+        [("30万吨", "新材料项目建设", "level", "eq", "other")],
+        id="capacity",
+    ),
     # the size of a named place is an attribute
-    pytest.param("打造5平方公里智造走廊。", [("5平方公里", "智造走廊", "level", "eq", "other")], id="area-of-place"),
+    pytest.param(
+        "打造5平方公里智造走廊。", [("5平方公里", "智造走廊", "level", "eq", "other")], id="area-of-place"
+    ),
     # a rank climb
     pytest.param("力争全省排名提升3位。", [("3位", "全省排名", "rank", "eq", "target")], id="rank"),
     # Chinese-numeral amounts: 超千亿元 and 提前两年
-    pytest.param("计划总投资超千亿元。", [("千亿元", "计划总投资", "level", "gt", "other")], id="cn-thousand-yi"),
+    pytest.param(
+        "计划总投资超千亿元。", [("千亿元", "计划总投资", "level", "gt", "other")], id="cn-thousand-yi"
+    ),
     # a frequency is background
     pytest.param("每月定期2次开展巡查。", [("2次", "巡查", "count", "eq", "other")], id="frequency"),
 ]
@@ -166,10 +194,11 @@ def test_headline_results_sentence_of_a_review() -> None:
 
 
 def test_projects_with_status_and_investment() -> None:
-    plan: Plan = parse(
+    raw = (
         PLAN_HEAD + "加快推进星河智造、蓝湾新材等项目建设。总投资12亿元的青山生物医药产业园开工建设。"
         "实施云谷数据中心工程。\n"
     )
+    plan: Plan = parse(raw)
     names = [p.name for p in plan.projects]
     assert names[:2] == ["星河智造", "蓝湾新材"]
     assert "青山生物医药产业园" in names
@@ -177,5 +206,4 @@ def test_projects_with_status_and_investment() -> None:
     assert park.investment is not None and park.investment.text == "12亿元"
     assert park.status is not None and park.status.value == "under_construction"
     for p in plan.projects:
-        raw = PLAN_HEAD + "加快推进星河智造、蓝湾新材等项目建设。总投资12亿元的青山生物医药产业园开工建设。实施云谷数据中心工程。\n"
         assert raw[p.span.start : p.span.end] == p.name

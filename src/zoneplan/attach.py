@@ -8,8 +8,11 @@ particular document's wording.
 >>> from zoneplan.quantities import find_mentions
 >>> text = "主要目标是:实现工业应税销售收入332亿元、增幅10%,确保新增高企25家以上。"
 >>> facts = attach(text, find_mentions(text), lambda pos: "plan")
->>> [(f.name, f.kind, f.comparator, f.role, f.headline) for f in facts]
-[('工业应税销售收入', 'level', 'eq', 'target', True), ('工业应税销售收入', 'growth', 'eq', 'target', True), ('高企', 'count', 'ge', 'target', True)]
+>>> for f in facts:
+...     print(f.name, f.kind, f.comparator, f.role, f.headline)
+工业应税销售收入 level eq target True
+工业应税销售收入 growth eq target True
+高企 count ge target True
 """
 
 from __future__ import annotations
@@ -48,34 +51,7 @@ class Facts:
 @functools.cache
 def _cue_lists() -> dict[str, tuple[str, ...]]:
     lex = lexicon()
-    strip_lead = (
-        "力争", "确保", "争取", "预计", "实现", "完成", "新增", "其中", "共计", "累计", "共", "达到", "实施",
-        "推进", "建设", "举办", "建成", "谋划", "打造", "储备", "签约", "开工", "在现有", "现有", "已有", "尚有",
-        "并", "同时", "进一步", "全力", "努力", "积极", "加快", "推动", "预期", "目标", "拟", "将", "再", "还",
-        "持续", "分别", "招引", "引育", "引进", "新认定", "认定", "创建", "培育", "申报", "开展", "组织",
-        "完成了", "实现了", "已", "今年以来", "以来", "截至目前", "截止目前", "目前", "总计", "合计", "有",
-    )  # fmt: skip
-    strip_tail = (
-        "达到", "达", "为", "共计", "共", "实现", "完成", "力争", "确保", "超", "超过", "突破", "不少于",
-        "不低于", "约", "近", "保持", "增长", "同比增长", "增幅", "增速", "增加", "提高", "下降", "减少", "降低",
-        "分别", "同比", "比上年", "达到了", "累计", "总计", "合计", "一共", "以上", "提升", "上升", "前移", "进位",
-    )  # fmt: skip
-    return {
-        "strip_lead": tuple(sorted(strip_lead, key=len, reverse=True)),
-        "strip_tail": tuple(sorted(strip_tail, key=len, reverse=True)),
-        "kind_only": tuple(sorted(lex.kind_cues, key=len, reverse=True)),
-        "verbs_before_noun": (
-            "尚有", "现有", "已有", "拥有", "有", "收回", "完成", "实施", "建设", "新建", "创建", "打造", "培育",
-            "引进", "签约", "招引", "引育", "开工", "竣工", "投产", "谋划", "加快", "推进", "计划", "新增",
-            "认定", "申报", "储备", "入选", "纳入", "共", "共计", "等", "了", "的", "发挥", "依托", "更新",
-            "以", "和", "与", "及", "打造", "配套", "建设", "布局", "创建", "争取", "通过", "年产", "完成",
-            "引导", "支持", "推动", "启动", "推进", "新增", "拥有", "形成", "达到", "实现", "规划", "设立",
-        ),  # fmt: skip
-        "verbs_after": (
-            "处理", "入选", "落户", "实现", "完成", "达到", "以上", "左右", "开工", "竣工", "投产", "签约", "进入",
-            "纳入", "获得", "通过", "用于", "到位", "落地", "建成", "增长", "同比", "是", "为", "被", "已", "等",
-        ),  # fmt: skip
-    }
+    return {**lex.name_cues, "kind_only": tuple(sorted(lex.kind_cues, key=len, reverse=True))}
 
 
 def _strip_name(name: str) -> str:
@@ -113,8 +89,12 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return s + 1, e
 
 
-def headline_zones(text: str, part_at: Callable[[int], str | None], mentions: Sequence[Mention],
-                   first_heading: Callable[[int], int]) -> list[tuple[int, int]]:  # fmt: skip
+def headline_zones(
+    text: str,
+    part_at: Callable[[int], str | None],
+    mentions: Sequence[Mention],
+    first_heading: Callable[[int], int],
+) -> list[tuple[int, int]]:
     """Spans of the main-targets sentence and of the headline-results sentence.
 
     ``first_heading(pos)`` gives the start of the first sub-heading after ``pos``
@@ -166,7 +146,9 @@ def attach(
         cmp_after, after_len = _after_comparator(text, m.end)
         comparator = cmp_before or cmp_after or (lex.comparator_inside.get(m.inside_comparator or "") or "eq")
         tail = m.end + after_len
-        seg_start = max(_clause_start(text, m.start, 0), prev_end if _same_clause(text, prev_end, m.start) else 0)
+        seg_start = max(
+            _clause_start(text, m.start, 0), prev_end if _same_clause(text, prev_end, m.start) else 0
+        )
         sent_start, sent_end = _sentence_bounds(text, m.start)
         segment = text[seg_start : m.start - cmp_len]
         dimension = _dimension(text, m, seg_start, tail)
@@ -179,16 +161,26 @@ def attach(
         if text[m.start - cmp_len - 1 : m.start - cmp_len] == "(" and not segment:
             before_paren = text[_clause_start(text, m.start - cmp_len - 1, 0) : m.start - cmp_len - 1]
         name, inherited = _name(segment, follow, dimension, threshold, before_paren)
-        if idx and thresholds and thresholds[-1] and dimension == "count" and _same_clause_soft(text, mentions[idx - 1].end, m.start):
-            name = _strip_name(text[mentions[idx - 1].start : m.start - cmp_len])  # 3亿元以上产业项目不少于19个
+        if (
+            idx
+            and thresholds
+            and thresholds[-1]
+            and dimension == "count"
+            and _same_clause_soft(text, mentions[idx - 1].end, m.start)
+        ):
+            name = _strip_name(
+                text[mentions[idx - 1].start : m.start - cmp_len]
+            )  # 3亿元以上产业项目不少于19个
         if inherited and idx and _same_sentence(text, mentions[idx - 1].start, m.start):
-            name = names[-1]
+            name = names[-1] or ""
         # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
         dist = _distributed(text, mentions, idx, sent_start, names)
         if dist is not None:
             name = dist
         kind = _kind(text, m, dimension, seg_start, idx, mentions, kinds)
-        role = _role(text, m, part, segment, follow, threshold, dimension, sent_start, sent_end, seg_start, tail)
+        role = _role(
+            text, m, part, segment, follow, threshold, dimension, sent_start, sent_end, seg_start, tail
+        )
         headline = any(a <= m.start < b for a, b in zones)
         if headline and role == "other" and not threshold:
             role = "target" if part == "plan" else "actual"
@@ -229,7 +221,9 @@ def _after_comparator(text: str, end: int) -> tuple[str | None, int]:
     return None, 0
 
 
-_FOLLOW_VERB = re.compile(r"(?:已(?!列入|纳入)|正在|将|实现|完成|达到|开工|竣工|投产|落户|建成|获得|进行|开展)")
+_FOLLOW_VERB = re.compile(
+    r"(?:已(?!列入|纳入)|正在|将|实现|完成|达到|开工|竣工|投产|落户|建成|获得|进行|开展)"
+)
 
 
 def _following(text: str, pos: int, limit: int, *, through_de: bool = True) -> str:
@@ -248,8 +242,9 @@ def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:
     if m.udef is not None:
         if m.udef.dimension == "mass" and text[max(0, m.start - 3) : m.start].endswith(("年产", "年产能")):
             return "mass_rate"
-        if m.udef.dimension == "rank" and not re.search(r"(升|提升|上升|前移|晋|进|跃|排名|排位|位次)$",
-                                                        text[max(0, m.start - 4) : m.start]):
+        if m.udef.dimension == "rank" and not re.search(
+            r"(升|提升|上升|前移|晋|进|跃|排名|排位|位次)$", text[max(0, m.start - 4) : m.start]
+        ):
             return "count"
         return m.udef.dimension
     # a bare magnitude: money when its clause names money
@@ -279,7 +274,9 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
         segment = ""  # a new item of a list: its name is after it, or shared with the previous one
     stripped = _strip_name(segment)
     bare = segment.strip(" ,、")
-    noun_after = bool(follow) and follow[0] not in _DELIMS and not follow.startswith(_cue_lists()["verbs_after"])
+    noun_after = (
+        bool(follow) and follow[0] not in _DELIMS and not follow.startswith(_cue_lists()["verbs_after"])
+    )
     if not stripped or bare in _cue_lists()["kind_only"]:
         if noun_after:
             return _strip_name(follow), False
@@ -293,8 +290,9 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
     return stripped, False
 
 
-def _distributed(text: str, mentions: Sequence[Mention], idx: int, sent_start: int,
-                 names: list[str | None]) -> str | None:  # fmt: skip
+def _distributed(
+    text: str, mentions: Sequence[Mention], idx: int, sent_start: int, names: list[str | None]
+) -> str | None:
     """``总产值…、利税…、利润…,分别同比增长33.9%、148.1%、273.0%``: the k-th rate to the k-th subject."""
     m = mentions[idx]
     word = text.rfind("分别", sent_start, m.start)
@@ -305,7 +303,10 @@ def _distributed(text: str, mentions: Sequence[Mention], idx: int, sent_start: i
     if len(lead) > 8 or any(ch in _CLAUSE_END for ch in lead):
         return None  # 分别 does not govern this list
     chain = [first]
-    while chain[-1] + 1 < len(mentions) and text[mentions[chain[-1]].end : mentions[chain[-1] + 1].start] == "、":
+    while (
+        chain[-1] + 1 < len(mentions)
+        and text[mentions[chain[-1]].end : mentions[chain[-1] + 1].start] == "、"
+    ):
         chain.append(chain[-1] + 1)
     if idx not in chain or len(chain) < 2:
         return None
@@ -316,8 +317,15 @@ def _distributed(text: str, mentions: Sequence[Mention], idx: int, sent_start: i
     return names[subjects[chain.index(idx)]]
 
 
-def _kind(text: str, m: Mention, dimension: str, seg_start: int, idx: int, mentions: Sequence[Mention],
-          kinds: list[str]) -> str:  # fmt: skip
+def _kind(
+    text: str,
+    m: Mention,
+    dimension: str,
+    seg_start: int,
+    idx: int,
+    mentions: Sequence[Mention],
+    kinds: list[str],
+) -> str:
     if dimension == "count":
         return "count"
     if dimension == "rank":
@@ -340,8 +348,19 @@ def _kind(text: str, m: Mention, dimension: str, seg_start: int, idx: int, menti
     return best
 
 
-def _role(text: str, m: Mention, part: str | None, segment: str, follow: str, threshold: bool,
-          dimension: str, sent_start: int, sent_end: int, seg_start: int, tail: int) -> str:  # fmt: skip
+def _role(
+    text: str,
+    m: Mention,
+    part: str | None,
+    segment: str,
+    follow: str,
+    threshold: bool,
+    dimension: str,
+    sent_start: int,
+    sent_end: int,
+    seg_start: int,
+    tail: int,
+) -> str:
     lex = lexicon()
     role = lex.role
     if threshold:
@@ -361,11 +380,17 @@ def _role(text: str, m: Mention, part: str | None, segment: str, follow: str, th
         return "other"
     if dimension in ("currency_cny", "currency_usd") and clause.strip() in ("投资", "计划投资", "项目投资"):
         return "other"  # 投资3.6亿元建设…: what a project costs
-    if text[tail : tail + 1] == "的" and dimension in ("currency_cny", "currency_usd", "area") and not text[
-        tail + 1 : tail + 3
-    ].startswith(("目标", "任务")):
+    if (
+        text[tail : tail + 1] == "的"
+        and dimension in ("currency_cny", "currency_usd", "area")
+        and not text[tail + 1 : tail + 3].startswith(("目标", "任务"))
+    ):
         return "other"
-    if dimension == "area" and 4 <= len(follow) <= 10 and follow.endswith(lex.projects["specific_suffixes"] + lex.projects["generic_suffixes"]):
+    if (
+        dimension == "area"
+        and 4 <= len(follow) <= 10
+        and follow.endswith(lex.projects["specific_suffixes"] + lex.projects["generic_suffixes"])
+    ):
         return "other"  # 10平方公里信息科创走廊: the size of a named place
     if dimension == "area" and (
         text[tail : tail + 2].startswith(("内", "范围", "区域"))
@@ -387,7 +412,9 @@ def _role(text: str, m: Mention, part: str | None, segment: str, follow: str, th
         return "other"
     if m.unit.endswith("次") and re.search(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$", clause):
         return "other"  # 每月定期2次: a frequency
-    if dimension == "count" and re.search(r"(新政|措施|政策|清单|意见|办法|条例)$", _strip_name(segment) or ""):
+    if dimension == "count" and re.search(
+        r"(新政|措施|政策|清单|意见|办法|条例)$", _strip_name(segment) or ""
+    ):
         return "other"
     if part == "plan":
         # a result already achieved, reported inside the plan

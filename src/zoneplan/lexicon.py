@@ -46,6 +46,7 @@ class Lexicon:
     comparator_after: dict[str, str]
     comparator_inside: dict[str, str]
     kind_cues: dict[str, str]
+    name_cues: dict[str, tuple[str, ...]]
     role: dict[str, tuple[str, ...]]
     headline_targets: tuple[str, ...]
     part: dict[str, tuple[str, ...]]
@@ -127,7 +128,9 @@ def lexicon() -> Lexicon:
     for canonical, names in aliases_data["indicator"].items():
         for name in [canonical, *names]:
             if name in aliases and aliases[name] != canonical:
-                raise LexiconError(f"alias {name!r} names both {aliases[name]!r} and {canonical!r}", file="aliases.toml")
+                raise LexiconError(
+                    f"alias {name!r} names both {aliases[name]!r} and {canonical!r}", file="aliases.toml"
+                )
             aliases[name] = canonical
     trad = _toml("traditional.toml")
     pairs = trad["pairs"]
@@ -141,6 +144,7 @@ def lexicon() -> Lexicon:
         comparator_after=_labelled(comp["after"], "comparator", "cues.toml"),
         comparator_inside=_labelled(comp["inside"], "comparator", "cues.toml"),
         kind_cues=_labelled(cues["kind"], "kind", "cues.toml"),
+        name_cues=_tuples(cues["name"]),
         role=_tuples(cues["role"]),
         headline_targets=tuple(cues["headline"]["targets"]),
         part=_tuples(cues["part"]),

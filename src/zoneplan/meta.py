@@ -1,8 +1,9 @@
 """Metadata: title, zone and its aliases, kind, year, reviewed period, publication date.
 
->>> m = read_meta("港闸经济开发区2022年度工作计划\\n今年港开要突出创新。", (), has_review=False, has_plan=True)
+>>> text = "青川经济开发区2022年度工作计划\\n今年青开要突出创新。"
+>>> m = read_meta(text, (), has_review=False, has_plan=True)
 >>> (m.title, m.zone, m.zone_aliases, m.kind, m.year)
-('港闸经济开发区2022年度工作计划', '港闸经济开发区', ('港开',), 'plan', 2022)
+('青川经济开发区2022年度工作计划', '青川经济开发区', ('青开',), 'plan', 2022)
 """
 
 from __future__ import annotations
@@ -19,9 +20,19 @@ from .lexicon import lexicon
 __all__ = ["Meta", "parse_date", "read_meta"]
 
 _ZONE_SUFFIXES = (
-    "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "综合保税区", "工业园区",
-    "产业园区", "高新区", "经开区", "开发区", "工业园", "新区",
-)  # fmt: skip
+    "经济技术开发区",
+    "高新技术产业开发区",
+    "高新技术开发区",
+    "经济开发区",
+    "综合保税区",
+    "工业园区",
+    "产业园区",
+    "高新区",
+    "经开区",
+    "开发区",
+    "工业园",
+    "新区",
+)
 _ZONE_AT_START = re.compile(
     r"^(?P<place>[\u4e00-\u9fffA-Za-z]{0,12}?)(?P<suffix>" + "|".join(_ZONE_SUFFIXES) + ")"
 )
@@ -33,7 +44,9 @@ _DATE_FIELD = re.compile(
     r"(?:发布时间|发布日期|公开日期|上传时间|成文日期|发文日期|更新时间|日期)\s*[:：|]?\s*\|?\s*"
     r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
 )
-_LONE_DATE = re.compile(r"^\s*(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_LONE_DATE = re.compile(
+    r"^\s*(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 
 
@@ -57,9 +70,11 @@ def parse_date(text: str) -> dt.date | None:
     """
     s = re.sub(r"[年月/.]", "-", text.strip()).rstrip("日").strip("-")
     try:
-        return dateparser.isoparse(s).date() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s) else dateparser.parse(
-            s, yearfirst=True, dayfirst=False
-        ).date()
+        return (
+            dateparser.isoparse(s).date()
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s)
+            else dateparser.parse(s, yearfirst=True, dayfirst=False).date()
+        )
     except (ValueError, OverflowError):
         return None
 
@@ -96,8 +111,13 @@ def _zone(lines: Sequence[str], title: str | None, text: str) -> tuple[str | Non
     zone = place + suffix
     aliases: list[str] = []
     candidates = [p + s for p, s in found] + [
-        place + "开发区", place + "经开区", place + "高新区", "经开区", "高新区", suffix,
-    ]  # fmt: skip
+        place + "开发区",
+        place + "经开区",
+        place + "高新区",
+        "经开区",
+        "高新区",
+        suffix,
+    ]
     if place:
         candidates.append(place[0] + "开")
     for c in candidates:
@@ -119,8 +139,15 @@ def _occurs_alone(text: str, alias: str, zone: str) -> bool:
         start = i + 1
 
 
-def read_meta(text: str, noise_lines: Sequence[str], *, has_review: bool, has_plan: bool,
-              review_heading: str | None = None, plan_heading: str | None = None) -> Meta:  # fmt: skip
+def read_meta(
+    text: str,
+    noise_lines: Sequence[str],
+    *,
+    has_review: bool,
+    has_plan: bool,
+    review_heading: str | None = None,
+    plan_heading: str | None = None,
+) -> Meta:
     """Metadata from the cleaned text and the noise lines the cleaner dropped."""
     lines = text.split("\n", 40)[:40]
     title = _title(lines)

@@ -310,7 +310,8 @@ class Plan(BaseModel):
             f"{head}",
             f"  kind={self.kind.value if self.kind else None} year={self.year} "
             f"review_period={self.review_period} published={self.published}",
-            f"  {len(self.indicators)} indicators ({len(self.targets)} targets, {len(self.actuals)} actuals), "
+            f"  {len(self.indicators)} indicators "
+            f"({len(self.targets)} targets, {len(self.actuals)} actuals), "
             f"{len(self.goals)} goals, {sum(1 for _ in self.walk_tasks())} tasks, "
             f"{len(self.projects)} projects",
         ]

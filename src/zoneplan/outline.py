@@ -160,7 +160,9 @@ def _scan(text: str) -> list[Heading]:
                 label = m.group()
                 ts, te, title = _title(text, m.end(), le)
                 if title:
-                    found.append(Heading(pos, ts, te, label, style, _number(label), title, part=_part_of(title)))
+                    found.append(
+                        Heading(pos, ts, te, label, style, _number(label), title, part=_part_of(title))
+                    )
                     inline_from = m.end()
                 break
         else:

@@ -1,6 +1,6 @@
 """The pipeline: load → clean → outline → quantities → attach → assemble → Plan.
 
->>> plan = parse("XX开发区2025年工作计划\\n主要目标是:规上工业增加值增长8%以上。\\n一、抓项目\\n新开工项目12个。")
+>>> plan = parse("XX开发区2025年工作计划\\n主要目标是:规上工业增加值增长8%以上。\\n一、抓项目\\n新开工12个。")
 >>> plan.kind.value, plan.year, [(i.text, i.kind.value, i.role.value) for i in plan.indicators]
 ('plan', 2025, [('8%', 'growth', 'target'), ('12个', 'count', 'target')])
 """
@@ -113,7 +113,9 @@ def _parse(raw: str, source: str | None) -> Plan:
     zones = headline_zones(text, parts.at, mentions, first_heading)
     facts = attach(text, mentions, parts.at, zones)
     ids = _task_ids(outline.roots)
-    indicators = [_indicator(i, m, f, c, heads, ids) for i, (m, f) in enumerate(zip(mentions, facts, strict=True))]
+    indicators = [
+        _indicator(i, m, f, c, heads, ids) for i, (m, f) in enumerate(zip(mentions, facts, strict=True))
+    ]
     hits = find_projects(text)
     projects = _projects(hits, c, indicators, parts.at, heads, ids)
     tasks = _tasks(outline.roots, c, indicators, projects)
@@ -125,7 +127,7 @@ def _parse(raw: str, source: str | None) -> Plan:
         text,
         [line for _, line in c.noise_lines],
         has_review=parts.has("review"),
-        has_plan=parts.has("plan") and any(p.role is Role.TARGET for p in indicators) or parts.has("plan"),
+        has_plan=parts.has("plan"),
         review_heading=review_heading,
         plan_heading=plan_heading,
     )
@@ -166,7 +168,9 @@ def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> d
     return ids
 
 
-def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, heads: list[Heading], ids: dict[int, str]) -> Indicator:
+def _indicator(
+    i: int, m: Mention, f: Facts, c: Cleaned, heads: list[Heading], ids: dict[int, str]
+) -> Indicator:
     start, end = c.raw_span(m.start, m.end)
     if m.udef is not None:
         factor = base_factor(m.udef.pint, m.udef.base)
@@ -237,7 +241,9 @@ def _projects(
     return out
 
 
-def _tasks(roots: tuple[Heading, ...], c: Cleaned, indicators: list[Indicator], projects: list[Project]) -> list[Task]:
+def _tasks(
+    roots: tuple[Heading, ...], c: Cleaned, indicators: list[Indicator], projects: list[Project]
+) -> list[Task]:
     def build(h: Heading, tid: str) -> Task:
         s, _ = c.raw_span(h.start, h.start + 1)
         _, te = c.raw_span(h.title_start, max(h.title_end, h.title_start + 1))

@@ -10,8 +10,8 @@ Three readings of the language find them (lexicons in ``data/projects.toml``):
 Slogans in quotes, classes of projects (``重大项目``, ``5个产业项目``) and
 repeated mentions are left out: each project is reported once, where first named.
 
->>> [p.name for p in find_projects("加快金华之心、百诚等项目建成投产,打造10平方公里信息科创走廊。")]
-['金华之心', '百诚', '信息科创走廊']
+>>> [p.name for p in find_projects("加快星河智造、蓝湾新材等项目建成投产,打造5平方公里智造走廊。")]
+['星河智造', '蓝湾新材', '智造走廊']
 """
 
 from __future__ import annotations
@@ -82,10 +82,16 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[s + 1 : min(ends) if ends else len(text)]
 
 
+_FIGURE = re.compile(r"[\d.]+[万亿]?(?:平方公里|平方米|公顷|万方|方|亩|吨/年|吨|亿元|万元|元|美元|个|家|项|条)")
+
+
 def _trim_left(item: str, stops: re.Pattern[str]) -> tuple[str, int]:
-    """Cut the name after the last verb or function word on its left."""
+    """Cut the name after the last verb, function word or figure on its left."""
     cut = 0
     for m in stops.finditer(item):
+        if m.end() < len(item) - 1:
+            cut = max(cut, m.end())
+    for m in _FIGURE.finditer(item):
         if m.end() < len(item) - 1:
             cut = max(cut, m.end())
     return item[cut:], cut
