@@ -207,6 +207,8 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 
 def _before_comparator(text: str, start: int) -> tuple[str | None, int]:
     window = text[max(0, start - 4) : start]
+    if window.endswith(lexicon().count["not_comparators"]):
+        return None, 0
     for word in sorted(lexicon().comparator_before, key=len, reverse=True):
         if window.endswith(word):
             return lexicon().comparator_before[word], len(word)

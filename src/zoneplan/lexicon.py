@@ -148,7 +148,7 @@ def lexicon() -> Lexicon:
         role=_tuples(cues["role"]),
         headline_targets=tuple(cues["headline"]["targets"]),
         part=_tuples(cues["part"]),
-        count=_tuples(cues["count"]),
+        count={**_tuples(cues["count"]), "not_comparators": tuple(comp["not_before"])},
         boilerplate_lines=tuple(noise["lines"]),
         boilerplate_inline=tuple(noise["inline"]),
         title_suffixes=tuple(sorted(noise["title_suffixes"], key=len, reverse=True)),

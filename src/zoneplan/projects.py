@@ -58,8 +58,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "specific": re.compile(rf"{_NAME_CHAR}{{1,16}}?(?:{alt(lex['specific_suffixes'])})"),
         "generic": re.compile(
-            rf"(?:{alt(lex['project_verbs'])})(?P<name>{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])}))"
-            r"(?=[,、;。:等的和与及]|建设|项目|$)"
+            rf"(?:{alt(lex['project_verbs'])}|(?<=[亿万]元的))(?P<name>{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])}))"
+            r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|$)"
         ),
         "stops": re.compile(alt(lex["left_stops"])),
     }
@@ -99,7 +99,13 @@ def _trim_left(item: str, stops: re.Pattern[str]) -> tuple[str, int]:
 
 def _generic(name: str) -> bool:
     heads = lexicon().projects["generic_heads"]
-    return name.startswith(heads) or bool(_COUNTED.match(name)) or bool(_VERBISH.search(name))
+    soft = lexicon().projects["soft_heads"]
+    return (
+        name.startswith(heads)
+        or (len(name) <= 4 and name.startswith(soft))
+        or bool(_COUNTED.match(name))
+        or bool(_VERBISH.search(name))
+    )
 
 
 def _in_quotes(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
