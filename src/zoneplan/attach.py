@@ -338,13 +338,14 @@ def _kind(
     if idx and text[mentions[idx - 1].end : m.start].strip() == "、" and kinds:
         return kinds[-1]
     clause = text[_clause_start(text, m.start, 0) : m.start]
-    best, best_pos = None, -1
+    best, best_pos, best_len = None, -1, 0
     for word, kind in lexicon().kind_cues.items():
         if kind == "share" and word in ("达到", "达", "完成"):
             continue
         pos = clause.rfind(word)
-        if pos >= 0 and pos + len(word) > best_pos:
-            best, best_pos = kind, pos + len(word)
+        end = pos + len(word)
+        if pos >= 0 and (end > best_pos or end == best_pos and len(word) > best_len):
+            best, best_pos, best_len = kind, end, len(word)
     if best is None:
         return "share"
     return best

@@ -137,6 +137,7 @@ def _scan(text: str) -> list[Heading]:
     """All heading candidates, in order."""
     found: list[Heading] = []
     problems = lexicon().part["problems"]
+    problem_style: str | None = None  # style of an open heading that lists problems (二、存在的问题)
     for lm in _LINE.finditer(text):
         if lm.start() == lm.end():
             break
@@ -159,6 +160,10 @@ def _scan(text: str) -> list[Heading]:
             if m:
                 label = m.group()
                 ts, te, title = _title(text, m.end(), le)
+                if problem_style is not None and style != problem_style:
+                    inline_from = le  # an item of a list of problems: not a work heading
+                    break
+                problem_style = style if any(p in title for p in problems) else None
                 if title:
                     found.append(
                         Heading(pos, ts, te, label, style, _number(label), title, part=_part_of(title))
@@ -170,12 +175,12 @@ def _scan(text: str) -> list[Heading]:
             if lm2 and lm2.end() < le - 2 and not _LEAD_IN_BAD.search(lm2.group()):
                 found.append(Heading(pos, pos, lm2.end() - 1, None, "lead", None, lm2.group()[:-1]))
         # inline enumerations inside this line, unless it lists problems
-        skipping = False
+        skipping = problem_style is not None
         for im in _INLINE.finditer(text, inline_from, le):
             style = im.lastgroup or ""
             s = im.start(style)
             label = im.group(style)
-            if _number(label) == 1:
+            if _number(label) == 1 and problem_style is None:
                 # a new enumeration: skip it when its lead-in sentence announces problems
                 intro = text[max(ls, _sentence_start(text, im.start() - 1)) : s]
                 skipping = any(p in intro for p in problems)

@@ -224,8 +224,20 @@ def _projects(
                 between = c.raw[min(ind.span.end, s) : max(ind.span.start, e)]
                 if not re.search(r"[,;。]", between) and investment is None:
                     investment = Figure(text=ind.text, span=ind.span, indicator=ind.id)
-            if ind.dimension is Dimension.MASS_RATE and capacity is None:
-                capacity = Figure(text=ind.text, span=ind.span, indicator=ind.id)
+            inside = s <= ind.span.start and ind.span.end <= e
+            capacity_like = (
+                ind.dimension is Dimension.MASS_RATE
+                or c.raw[max(0, ind.span.start - 2) : ind.span.start] == "年产"
+            )
+            if capacity is None and capacity_like and (inside or 0 <= s - ind.span.end <= 2):
+                text = ind.text
+                if c.raw[max(0, ind.span.start - 2) : ind.span.start] == "年产":
+                    text = "年产" + text
+                    capacity = Figure(
+                        text=text, span=Span(start=ind.span.start - 2, end=ind.span.end), indicator=ind.id
+                    )
+                else:
+                    capacity = Figure(text=text, span=ind.span, indicator=ind.id)
         out.append(
             Project(
                 id=len(out),

@@ -27,6 +27,7 @@ from .quantities import quote_spans
 __all__ = ["ProjectHit", "find_projects"]
 
 _NAME_CHAR = r"[\u4e00-\u9fffA-Za-z0-9·#/]"
+_CAPACITY_UNITS = "吨|件|台|套|辆|片|平方米|千瓦|兆瓦|个|只|条|米"
 _COUNTED = re.compile(r"\d|[一二两三四五六七八九十]+(?:个|家|项|条|大|只|类|批)")
 _VERBISH = re.compile(
     r"发展|推进|加快|提升|实施|以|为|的|是|要|在|了|全力|积极|一批|体系|机制|工作|能力|水平|环境|品牌|政策|"
@@ -56,10 +57,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<items>(?:{_NAME_CHAR}{{2,24}}[、和及与]){{1,12}}{_NAME_CHAR}{{2,24}})等"
             rf"(?:[\d一二三四五六七八九十]+(?:个|家|只|项|条|幅|宗))?[\u4e00-\u9fff]{{0,8}}?(?:{alt(lex['list_closers'])})"
         ),
-        "specific": re.compile(rf"{_NAME_CHAR}{{1,16}}?(?:{alt(lex['specific_suffixes'])})"),
+        "specific": re.compile(
+            rf"{_NAME_CHAR}{{1,16}}?(?:{alt(lex['specific_suffixes'])})(?:[一二三四五六]期)?"
+        ),
+        # a plant named by its capacity: 某公司年产2万吨钢筋生产项目, 某集团20万吨/年聚苯乙烯项目
+        "capacity": re.compile(
+            rf"{_NAME_CHAR}{{2,20}}?(?:年产能?[\d.]+[万亿]?(?:{_CAPACITY_UNITS})|[\d.]+[万亿]?吨/年)"
+            rf"{_NAME_CHAR}{{2,18}}?(?:生产线项目|生产项目|项目|生产线|(?=[,、;。:等的和与及]|正在|加快|建设))"
+        ),
         "generic": re.compile(
             rf"(?:{alt(lex['project_verbs'])}|(?<=[亿万]元的))(?P<name>{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])}))"
-            r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|$)"
+            r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期|$)"
         ),
         "stops": re.compile(alt(lex["left_stops"])),
     }
@@ -82,16 +90,22 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[s + 1 : min(ends) if ends else len(text)]
 
 
-_FIGURE = re.compile(r"[\d.]+[万亿]?(?:平方公里|平方米|公顷|万方|方|亩|吨/年|吨|亿元|万元|元|美元|个|家|项|条)")
+_FIGURE = re.compile(
+    r"[\d.]+[万亿]?(?:平方公里|平方米|公顷|万方|方|亩|吨/年|吨|亿元|万元|元|美元|个|家|项|条)"
+)
 
 
-def _trim_left(item: str, stops: re.Pattern[str]) -> tuple[str, int]:
+def _trim_left(item: str, stops: re.Pattern[str], *, figures: bool = True) -> tuple[str, int]:
     """Cut the name after the last verb, function word or figure on its left."""
     cut = 0
+    limit = item.find("年产") if not figures and "年产" in item else len(item) - 1
+    if not figures and limit == len(item) - 1:
+        fig = re.search(r"[\d.]+[万亿]?吨/年", item)
+        limit = fig.start() if fig else limit
     for m in stops.finditer(item):
-        if m.end() < len(item) - 1:
+        if m.end() <= limit and m.end() < len(item) - 1:
             cut = max(cut, m.end())
-    for m in _FIGURE.finditer(item):
+    for m in _FIGURE.finditer(item) if figures else ():
         if m.end() < len(item) - 1:
             cut = max(cut, m.end())
     return item[cut:], cut
@@ -127,6 +141,10 @@ def find_projects(text: str) -> list[ProjectHit]:
             name, offset = _trim_left(item, stops) if k == 0 else (item, 0)
             if 2 <= len(name) <= 20 and not _generic(name):
                 found.append((start + offset, start + offset + len(name), name))
+    for m in pats["capacity"].finditer(text):
+        name, offset = _trim_left(m.group(), stops, figures=False)
+        if 6 <= len(name) <= 40 and not _VERBISH.search(name[:2]):
+            found.append((m.start() + offset, m.end(), name))
     for m in pats["specific"].finditer(text):
         name, offset = _trim_left(m.group(), stops)
         if 4 <= len(name) <= 24 and not _generic(name):
