@@ -207,3 +207,38 @@ def test_projects_with_status_and_investment() -> None:
     assert park.status is not None and park.status.value == "under_construction"
     for p in plan.projects:
         assert raw[p.span.start : p.span.end] == p.name
+
+
+def test_headline_targets_written_as_a_list() -> None:
+    plan = parse(
+        "某高新区2026年工作要点\n一、总体要求和主要目标\n2026年主要预期目标:\n"
+        "1.规上工业增加值增长9%;\n2.实际利用外资1.8亿美元以上。\n二、重点任务\n新增研发机构10家。\n"
+    )
+    assert [(i.text, i.name, i.headline) for i in plan.indicators] == [
+        ("9%", "规上工业增加值", True),
+        ("1.8亿美元", "实际利用外资", True),
+        ("10家", "研发机构", False),
+    ]
+    assert [len(g.indicators) for g in plan.headline_goals] == [1, 1]
+
+
+def test_a_reached_target_is_not_a_targets_paragraph() -> None:
+    # 实现了预期目标 reports, it does not open the main-targets paragraph
+    plan = parse(REVIEW_HEAD + "各项工作实现了预期目标。总投资5亿元的物流园开工建设。\n")
+    assert [(i.text, i.role.value, i.headline) for i in plan.indicators] == [("5亿元", "other", False)]
+
+
+def test_problem_sections_are_not_work_headings() -> None:
+    plan = parse(
+        REVIEW_HEAD
+        + "一、主要成效\n1.项目加快推进。新开工项目8个。\n二、存在的问题\n一是储备不足;二是要素偏紧。\n"
+        "三、下一步打算\n(一)抓项目。力争新开工项目10个。\n"
+    )
+    assert [(t.label, t.title, t.part.value if t.part else None) for t in plan.walk_tasks()] == [
+        ("一、", "主要成效", "review"),
+        ("1.", "项目加快推进", "review"),
+        ("二、", "存在的问题", "review"),
+        ("三、", "下一步打算", "plan"),
+        ("(一)", "抓项目", "plan"),
+    ]
+    assert [(i.text, i.role.value) for i in plan.indicators] == [("8个", "actual"), ("10个", "target")]

@@ -32,6 +32,7 @@ _CLAUSE_END = ",;:。!?\n()"
 _SENT_END = "。!?\n"
 _DELIMS = set(",;:。!?\n、()")
 _FOLLOW_STOP = re.compile(r"[,;:。!?\n、()的]")
+_LABEL_PREFIX = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])")
 _YEAR_PREFIX = re.compile(r"^(?:\d{4}年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年)+")
 
 
@@ -59,7 +60,7 @@ def _strip_name(name: str) -> str:
     prev = None
     while prev != name:
         prev = name
-        name = _YEAR_PREFIX.sub("", name).strip(" \t,、")
+        name = _YEAR_PREFIX.sub("", _LABEL_PREFIX.sub("", name)).strip(" \t,、")
         for w in cues["strip_lead"]:
             if name.startswith(w) and len(name) > len(w):
                 name = name[len(w) :]
@@ -101,12 +102,20 @@ def headline_zones(
     (the results sentence sits in the review part's opening, before it).
     """
     zones: list[tuple[int, int]] = []
-    for cue in lexicon().headline_targets:
-        i = text.find(cue)
+    starts = [m.start for m in mentions]
+    cues = "|".join(map(re.escape, lexicon().headline_targets))
+    # the cue opens the paragraph: 主要预期目标为: / 今年的主要目标是: / 主要目标(line end)
+    for cm in re.finditer(
+        rf"(?:{cues})(?:[^,;。\n]{{0,4}}?(?:为|是|如下)?\s*[:：]|[^,;。\n]{{0,3}}?(?:为|是)|\s*$)", text, re.M
+    ):
+        i = cm.start()
         if i >= 0:
             _, e = _sentence_bounds(text, i)
-            zones.append((i, e))
-            break
+            if not any(i <= s < e for s in starts):
+                e = _list_after(text, e, starts)  # 主要目标:\n1.…;\n2.…
+            if any(i <= s < e for s in starts):
+                zones.append((i, e))
+                break
     # the review part's opening sentence that carries several results
     review_starts = [m.start for m in mentions if part_at(m.start) == "review"]
     if review_starts:
@@ -124,6 +133,20 @@ def headline_zones(
                 zones.append(b)
                 break
     return zones
+
+
+def _list_after(text: str, pos: int, starts: Sequence[int]) -> int:
+    """End of the run of lines after ``pos`` that each carry a figure (a list of targets)."""
+    end = pos
+    for _ in range(12):
+        if end >= len(text):
+            break
+        nl = text.find("\n", end + 1)
+        line_end = len(text) if nl < 0 else nl
+        if line_end - end > 80 or not any(end <= s < line_end for s in starts):
+            break
+        end = line_end
+    return end
 
 
 def attach(

@@ -303,10 +303,12 @@ def _goals(
     title_end = first_line.end() if first_line else 0
     for cm in re.finditer(r"[^;。!?\n]+", text):
         cs, ce = cm.start(), cm.end()
-        if part_at(cs) != "plan" or ce <= title_end or any(a <= cs and ce <= b + 1 for a, b in titles):
-            continue  # the title and the headings are not commitments
+        if part_at(cs) != "plan" or ce <= title_end:
+            continue
         inds = [ind for k, _, ind in by_clean if cs <= k < ce and ind.role is Role.TARGET]
         clause = cm.group()
+        if not inds and (any(a <= cs and ce <= b + 1 for a, b in titles) or clause.rstrip().endswith(":")):
+            continue  # headings and introductions without a figure are not commitments
         if not inds and not _GOAL_CUE.search(clause):
             continue
         strength = next((s for w, s in _STRENGTH if w in clause), Strength.PLAIN)
