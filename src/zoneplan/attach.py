@@ -367,7 +367,7 @@ def _kind(
             continue
         pos = clause.rfind(word)
         end = pos + len(word)
-        if pos >= 0 and (end > best_pos or end == best_pos and len(word) > best_len):
+        if pos >= 0 and (end > best_pos or (end == best_pos and len(word) > best_len)):
             best, best_pos, best_len = kind, end, len(word)
     if best is None:
         return "share"
