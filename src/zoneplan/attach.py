@@ -55,20 +55,31 @@ def _cue_lists() -> dict[str, tuple[str, ...]]:
     return {**lex.name_cues, "kind_only": tuple(sorted(lex.kind_cues, key=len, reverse=True))}
 
 
-def _strip_name(name: str) -> str:
+@functools.cache
+def _strip_patterns() -> tuple[
+    re.Pattern[str], re.Pattern[str], dict[str, tuple[str, int]], dict[str, tuple[str, int]]
+]:
     cues = _cue_lists()
+    lead = re.compile("|".join(map(re.escape, cues["strip_lead"])))
+    tail = re.compile("(?:" + "|".join(map(re.escape, cues["strip_tail"])) + ")$")
+    before = {w: (k, len(w)) for w, k in lexicon().comparator_before.items()}
+    after = {w: (k, len(w)) for w, k in lexicon().comparator_after.items()}
+    return lead, tail, before, after
+
+
+def _strip_name(name: str) -> str:
+    """The name without leading cue words, years and labels, or trailing cue words."""
+    lead, tail, _, _ = _strip_patterns()
     prev = None
     while prev != name:
         prev = name
         name = _YEAR_PREFIX.sub("", _LABEL_PREFIX.sub("", name)).strip(" \t,、")
-        for w in cues["strip_lead"]:
-            if name.startswith(w) and len(name) > len(w):
-                name = name[len(w) :]
-                break
-        for w in cues["strip_tail"]:
-            if name.endswith(w):
-                name = name[: -len(w)]
-                break
+        m = lead.match(name)
+        if m and m.end() < len(name):
+            name = name[m.end() :]
+        m = tail.search(name)
+        if m:
+            name = name[: m.start()]
     return name.strip(" \t,、“”")
 
 
@@ -232,17 +243,21 @@ def _before_comparator(text: str, start: int) -> tuple[str | None, int]:
     window = text[max(0, start - 4) : start]
     if window.endswith(lexicon().count["not_comparators"]):
         return None, 0
-    for word in sorted(lexicon().comparator_before, key=len, reverse=True):
-        if window.endswith(word):
-            return lexicon().comparator_before[word], len(word)
+    before = _strip_patterns()[2]
+    for k in range(len(window)):  # longest first
+        hit = before.get(window[k:])
+        if hit:
+            return hit
     return None, 0
 
 
 def _after_comparator(text: str, end: int) -> tuple[str | None, int]:
     window = text[end : end + 4]
-    for word in sorted(lexicon().comparator_after, key=len, reverse=True):
-        if window.startswith(word):
-            return lexicon().comparator_after[word], len(word)
+    after = _strip_patterns()[3]
+    for k in range(len(window), 0, -1):  # longest first
+        hit = after.get(window[:k])
+        if hit:
+            return hit
     return None, 0
 
 

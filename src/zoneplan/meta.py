@@ -37,6 +37,7 @@ _ZONE_AT_START = re.compile(
     r"^(?P<place>[\u4e00-\u9fffA-Za-z]{0,12}?)(?P<suffix>" + "|".join(_ZONE_SUFFIXES) + ")"
 )
 _ZONE_ANYWHERE = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])(经济技术开发区|经济开发区|高新技术产业开发区)")
+_ZONE_IN = re.compile("|".join(_ZONE_SUFFIXES))
 _KIND_WORDS = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划")
 _LABEL_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=年)")
@@ -77,6 +78,24 @@ def parse_date(text: str) -> dt.date | None:
         )
     except (ValueError, OverflowError):
         return None
+
+
+_KIND_PHRASE = (
+    r"(?:工作总结|工作计划|工作思路|工作要点|下步打算|下一步打算|工作打算|工作安排|工作报告|工作回顾)"
+)
+_MERGED_TITLE = re.compile(
+    rf"^[^,。;:]{{2,40}}?{_KIND_PHRASE}(?:(?:和|及|暨|与)[^,。;:]{{0,16}}?{_KIND_PHRASE})?"
+)
+
+
+def _merged_title(lines: Sequence[str]) -> str | None:
+    """A title glued to the first sentence of the body by a scrape: ``…工作总结和下步打算2021年以来,…``."""
+    for line in lines[:3]:
+        s = line.strip()
+        if s and not _LABEL_START.match(s):
+            m = _MERGED_TITLE.match(s)
+            return m.group() if m and len(s) > len(m.group()) else None
+    return None
 
 
 def _title(lines: Sequence[str]) -> str | None:
@@ -150,7 +169,7 @@ def read_meta(
 ) -> Meta:
     """Metadata from the cleaned text and the noise lines the cleaner dropped."""
     lines = text.split("\n", 40)[:40]
-    title = _title(lines)
+    title = _title(lines) or _merged_title(lines) or _title([ln for ln in noise_lines if _ZONE_IN.search(ln)])
     zone, aliases = _zone(lines, title, text)
     kind = _kind(title, has_review, has_plan)
     title_years = [int(y) for y in _YEAR.findall(title or "")]

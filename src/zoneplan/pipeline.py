@@ -131,7 +131,7 @@ def _parse(raw: str, source: str | None) -> Plan:
         review_heading=review_heading,
         plan_heading=plan_heading,
     )
-    goals = _goals(text, c, indicators, zones, parts.at, heads, ids)
+    goals = _goals(text, c, indicators, zones, parts.at, heads, ids, [m.start for m in mentions])
     return Plan(
         source=source,
         title=meta.title,
@@ -256,12 +256,22 @@ def _projects(
 def _tasks(
     roots: tuple[Heading, ...], c: Cleaned, indicators: list[Indicator], projects: list[Project]
 ) -> list[Task]:
+    own_inds: dict[str, list[int]] = {}
+    for i in indicators:
+        if i.task:
+            own_inds.setdefault(i.task, []).append(i.id)
+    own_projs: dict[str, list[int]] = {}
+    for pr in projects:
+        if pr.task:
+            own_projs.setdefault(pr.task, []).append(pr.id)
+
     def build(h: Heading, tid: str) -> Task:
         s, _ = c.raw_span(h.start, h.start + 1)
         _, te = c.raw_span(h.title_start, max(h.title_end, h.title_start + 1))
         bs, be = c.offsets[h.start], c.offsets[h.end] if h.end < len(c.offsets) else len(c.raw)
-        inds = [i.id for i in indicators if i.task == tid or (i.task or "").startswith(tid + ".")]
-        projs = [p.id for p in projects if p.task == tid or (p.task or "").startswith(tid + ".")]
+        children = [build(ch, f"{tid}.{k}") for k, ch in enumerate(h.children, 1)]
+        inds = sorted(own_inds.get(tid, []) + [i for ch in children for i in ch.indicators])
+        projs = sorted(own_projs.get(tid, []) + [p for ch in children for p in ch.projects])
         return Task(
             id=tid,
             label=h.label,
@@ -270,7 +280,7 @@ def _tasks(
             part=Part(h.part) if h.part else None,
             span=Span(start=s, end=max(s, te)),
             block=Span(start=bs, end=max(bs, be)),
-            children=[build(ch, f"{tid}.{k}") for k, ch in enumerate(h.children, 1)],
+            children=children,
             indicators=inds,
             projects=projs,
         )
@@ -290,14 +300,10 @@ def _goals(
     part_at: Callable[[int], str | None],
     heads: list[Heading],
     ids: dict[int, str],
+    mention_starts: list[int],
 ) -> list[Goal]:
     out: list[Goal] = []
-    by_clean: list[tuple[int, int, Indicator]] = []
-    raw_to_clean = {c.offsets[k]: k for k in range(len(c.text))}
-    for ind in indicators:
-        k = raw_to_clean.get(ind.span.start)
-        if k is not None:
-            by_clean.append((k, k + 1, ind))
+    starts = list(mention_starts)
     titles = [(h.start, h.title_end) for h in heads]
     first_line = re.match(r"\s*[^\n]*", text)
     title_end = first_line.end() if first_line else 0
@@ -305,7 +311,8 @@ def _goals(
         cs, ce = cm.start(), cm.end()
         if part_at(cs) != "plan" or ce <= title_end:
             continue
-        inds = [ind for k, _, ind in by_clean if cs <= k < ce and ind.role is Role.TARGET]
+        lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
+        inds = [ind for ind in indicators[lo:hi] if ind.role is Role.TARGET]
         clause = cm.group()
         if not inds and (any(a <= cs and ce <= b + 1 for a, b in titles) or clause.rstrip().endswith(":")):
             continue  # headings and introductions without a figure are not commitments

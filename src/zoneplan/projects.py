@@ -47,30 +47,45 @@ class ProjectHit:
 
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    """Anchors (found in one pass each) and the bounded matches tried at them."""
     lex = lexicon().projects
 
     def alt(words: tuple[str, ...]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
     return {
-        "listed": re.compile(
-            rf"(?P<items>(?:{_NAME_CHAR}{{2,24}}[、和及与]){{1,12}}{_NAME_CHAR}{{2,24}})等"
-            rf"(?:[\d一二三四五六七八九十]+(?:个|家|只|项|条|幅|宗))?[\u4e00-\u9fff]{{0,8}}?(?:{alt(lex['list_closers'])})"
+        # 等 closing a list of projects: 推动A、B等项目, A、B等3个重点项目
+        "list_anchor": re.compile("等"),
+        "list_closer": re.compile(
+            rf"(?:[\d一二三四五六七八九十]+(?:个|家|只|项|条|幅|宗))?[\u4e00-\u9fff]{{0,8}}?"
+            rf"(?:{alt(lex['list_closers'])})"
         ),
-        "specific": re.compile(
-            rf"{_NAME_CHAR}{{1,16}}?(?:{alt(lex['specific_suffixes'])})(?:[一二三四五六]期)?"
-        ),
+        "specific": re.compile(rf"(?:{alt(lex['specific_suffixes'])})(?:[一二三四五六]期)?"),
         # a plant named by its capacity: 某公司年产2万吨钢筋生产项目, 某集团20万吨/年聚苯乙烯项目
-        "capacity": re.compile(
-            rf"{_NAME_CHAR}{{2,20}}?(?:年产能?[\d.]+[万亿]?(?:{_CAPACITY_UNITS})|[\d.]+[万亿]?吨/年)"
+        "capacity": re.compile(rf"年产能?[\d.]+[万亿]?(?:{_CAPACITY_UNITS})|[\d.]+[万亿]?吨/年"),
+        "capacity_tail": re.compile(
             rf"{_NAME_CHAR}{{2,18}}?(?:生产线项目|生产项目|项目|生产线|(?=[,、;。:等的和与及]|正在|加快|建设))"
         ),
+        "generic_anchor": re.compile(rf"(?:{alt(lex['project_verbs'])})|(?<=[亿万]元的)"),
         "generic": re.compile(
-            rf"(?:{alt(lex['project_verbs'])}|(?<=[亿万]元的))(?P<name>{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])}))"
+            rf"{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])})"
             r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期|$)"
         ),
         "stops": re.compile(alt(lex["left_stops"])),
     }
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "·#/"
+
+
+def _run_start(text: str, pos: int, limit: int, floor: int = 0) -> int:
+    """Start of the run of name characters that ends at ``pos`` (at most ``limit`` long)."""
+    i = pos
+    lo = max(floor, pos - limit)
+    while i > lo and _is_name_char(text[i - 1]):
+        i -= 1
+    return i
 
 
 def _status(clause: str) -> str | None:
@@ -133,26 +148,48 @@ def find_projects(text: str) -> list[ProjectHit]:
     quotes = quote_spans(text)
     found: list[tuple[int, int, str]] = []
 
-    for m in pats["listed"].finditer(text):
-        pos = m.start("items")
-        for k, item in enumerate(re.split(r"[、和及与]", m.group("items"))):
+    for m in pats["list_anchor"].finditer(text):
+        if not pats["list_closer"].match(text, m.end()):
+            continue
+        left = m.start()
+        while left > max(0, m.start() - 300) and (_is_name_char(text[left - 1]) or text[left - 1] == "、"):
+            left -= 1
+        items = re.split(r"[、和及与]", text[left : m.start()])
+        if len(items) < 2:
+            continue
+        pos = left
+        for k, item in enumerate(items):
             start = pos
             pos += len(item) + 1
+            if k == 0 and len(item) > 24:
+                start, item = start + len(item) - 24, item[-24:]
             name, offset = _trim_left(item, stops) if k == 0 else (item, 0)
             if 2 <= len(name) <= 20 and not _generic(name):
                 found.append((start + offset, start + offset + len(name), name))
     for m in pats["capacity"].finditer(text):
-        name, offset = _trim_left(m.group(), stops, figures=False)
+        tail = pats["capacity_tail"].match(text, m.end())
+        left = _run_start(text, m.start(), 20)
+        if tail is None or m.start() - left < 2:
+            continue
+        name, offset = _trim_left(text[left : tail.end()], stops, figures=False)
         if 6 <= len(name) <= 40 and not _VERBISH.search(name[:2]):
-            found.append((m.start() + offset, m.end(), name))
+            found.append((left + offset, tail.end(), name))
+    prev_end = 0
     for m in pats["specific"].finditer(text):
-        name, offset = _trim_left(m.group(), stops)
+        left = _run_start(text, m.start(), 16, prev_end)
+        if left == m.start():
+            continue
+        prev_end = m.end()
+        name, offset = _trim_left(text[left : m.end()], stops)
         if 4 <= len(name) <= 24 and not _generic(name):
-            found.append((m.start() + offset, m.end(), name))
-    for m in pats["generic"].finditer(text):
-        name = m.group("name")
+            found.append((left + offset, m.end(), name))
+    for m in pats["generic_anchor"].finditer(text):
+        g = pats["generic"].match(text, m.end())
+        if g is None:
+            continue
+        name = g.group()
         if 4 <= len(name) <= 16 and not _generic(name):
-            found.append((m.start("name"), m.end("name"), name))
+            found.append((g.start(), g.end(), name))
 
     seen: set[str] = set()
     taken: list[tuple[int, int]] = []
