@@ -17,6 +17,7 @@ particular document's wording.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -83,21 +84,27 @@ def _strip_name(name: str) -> str:
     return name.strip(" \t,、“”")
 
 
+_CLAUSE_RX = re.compile("[" + re.escape(_CLAUSE_END) + "]")
+_SENT_RX = re.compile("[" + re.escape(_SENT_END) + "]")
+
+
+@functools.lru_cache(maxsize=8)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of clause and sentence breaks of ``text`` (one regex pass each, cached per text)."""
+    return [m.start() for m in _CLAUSE_RX.finditer(text)], [m.start() for m in _SENT_RX.finditer(text)]
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    i = pos - 1
-    while i >= floor and text[i] not in _CLAUSE_END:
-        i -= 1
-    return i + 1
+    clauses = _breaks(text)[0]
+    i = bisect.bisect_left(clauses, pos) - 1
+    return max(floor, clauses[i] + 1 if i >= 0 else 0)
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    s = pos - 1
-    while s >= 0 and text[s] not in _SENT_END:
-        s -= 1
-    e = pos
-    n = len(text)
-    while e < n and text[e] not in _SENT_END:
-        e += 1
+    sents = _breaks(text)[1]
+    i = bisect.bisect_left(sents, pos)
+    s = sents[i - 1] if i > 0 else -1
+    e = sents[i] if i < len(sents) else len(text)
     return s + 1, e
 
 

@@ -16,6 +16,7 @@ repeated mentions are left out: each project is reported once, where first named
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -138,7 +139,9 @@ def _generic(name: str) -> bool:
 
 
 def _in_quotes(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < s and e < b for a, b in quotes)
+    """Is ``[s, e)`` inside one of the sorted, disjoint quoted spans?"""
+    i = bisect.bisect_left(quotes, (s,)) - 1  # the last span opening before s
+    return i >= 0 and quotes[i][0] < s and e < quotes[i][1]
 
 
 def find_projects(text: str) -> list[ProjectHit]:
