@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .compare import Comparison, compare
 from .errors import (
     ConversionError,
     DecodeError,
@@ -39,6 +40,7 @@ from .model import (
 )
 from .numbers import NumberRange, parse_number
 from .pipeline import parse, read
+from .frame import to_frame
 from .units import Q_, QuantityRange, convert, format_quantity, quantity, ureg
 
 __version__ = "0.1.0"
@@ -46,6 +48,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Q_",
     "Comparator",
+    "Comparison",
     "ConversionError",
     "DecodeError",
     "Dimension",
@@ -70,6 +73,7 @@ __all__ = [
     "Task",
     "ZoneplanError",
     "__version__",
+    "compare",
     "convert",
     "format_quantity",
     "parse",
@@ -77,6 +81,7 @@ __all__ = [
     "quantity",
     "read",
     "schema",
+    "to_frame",
     "ureg",
 ]
 
