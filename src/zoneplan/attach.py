@@ -285,9 +285,17 @@ def _following(text: str, pos: int, limit: int, *, through_de: bool = True) -> s
     return text[pos : v.start() if v else end]
 
 
+_CAPACITY = re.compile(r"年产能?[^,;:。!?\n]{0,10}$")
+
+
+def _capacity(text: str, m: Mention) -> bool:
+    """Is the figure a yearly output (年产5万吨, 年产正极材料5万吨)?"""
+    return bool(_CAPACITY.search(text, max(0, m.start - 14), m.start))
+
+
 def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:
     if m.udef is not None:
-        if m.udef.dimension == "mass" and text[max(0, m.start - 3) : m.start].endswith(("年产", "年产能")):
+        if m.udef.dimension == "mass" and _capacity(text, m):
             return "mass_rate"
         if m.udef.dimension == "rank" and not re.search(
             r"(升|提升|上升|前移|晋|进|跃|排名|排位|位次)$", text[max(0, m.start - 4) : m.start]
@@ -396,6 +404,22 @@ def _kind(
     return best
 
 
+def _cue_rx(words: tuple[str, ...]) -> re.Pattern[str]:
+    # 占地 is a cue, but not in 占地区生产总值比重 (占 + 地区)
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) + ("(?!区)" if w.endswith("占地") else "") for w in ordered))
+
+
+@functools.cache
+def _attribute_rx() -> re.Pattern[str]:
+    return _cue_rx(lexicon().role["attribute"])
+
+
+@functools.cache
+def _other_rx() -> re.Pattern[str]:
+    return _cue_rx(lexicon().role["other"])
+
+
 def _role(
     text: str,
     m: Mention,
@@ -420,9 +444,9 @@ def _role(
     ce = min((after_clause.find(c) for c in _CLAUSE_END if c in after_clause), default=len(after_clause))
     after_clause = after_clause[:ce]
     # an attribute of a project or a set of projects: total investment, site area, capacity
-    if dimension == "mass_rate" or text[max(0, m.start - 3) : m.start].endswith("年产"):
+    if dimension == "mass_rate" or _capacity(text, m):
         return "other"
-    last_attr = max((clause.rfind(w) + len(w) for w in role["attribute"] if w in clause), default=-1)
+    last_attr = max((a.end() for a in _attribute_rx().finditer(clause)), default=-1)
     last_ach = max((clause.rfind(w) + len(w) for w in role["achievement"] if w in clause), default=-1)
     if last_attr >= 0 and last_attr > last_ach and dimension in ("currency_cny", "currency_usd", "area"):
         return "other"
@@ -456,7 +480,7 @@ def _role(
         if quote >= 0 and paren - quote <= 4 and not any(ch in _CLAUSE_END for ch in text[quote:paren]):
             return "other"  # “112”体系(1个…,2个…): what a slogan stands for
     scope = text[scope_start : m.start]
-    if any(w in scope for w in role["other"]):
+    if _other_rx().search(scope):
         return "other"
     if m.unit.endswith("次") and re.search(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$", clause):
         return "other"  # 每月定期2次: a frequency

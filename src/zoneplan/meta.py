@@ -116,9 +116,11 @@ def _title(lines: Sequence[str]) -> str | None:
     return None
 
 
-def _zone(lines: Sequence[str], title: str | None, text: str) -> tuple[str | None, tuple[str, ...]]:
+def _zone(
+    lines: Sequence[str], title: str | None, text: str, header: Sequence[str] = ()
+) -> tuple[str | None, tuple[str, ...]]:
     found: list[tuple[str, str]] = []
-    for line in ([title] if title else []) + list(lines[:12]):
+    for line in ([title] if title else []) + list(lines[:12]) + list(header[:12]):
         m = _ZONE_AT_START.match(line.strip())
         if m:
             found.append((m.group("place"), m.group("suffix")))
@@ -170,7 +172,7 @@ def read_meta(
     """Metadata from the cleaned text and the noise lines the cleaner dropped."""
     lines = text.split("\n", 40)[:40]
     title = _title(lines) or _merged_title(lines) or _title([ln for ln in noise_lines if _ZONE_IN.search(ln)])
-    zone, aliases = _zone(lines, title, text)
+    zone, aliases = _zone(lines, title, text, noise_lines)
     kind = _kind(title, has_review, has_plan)
     title_years = [int(y) for y in _YEAR.findall(title or "")]
     half = "H1" if title and "上半年" in title else ("H2" if title and "下半年" in title else "")

@@ -14,6 +14,7 @@ an outer sequence pops back out.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -150,6 +151,9 @@ def _scan(text: str) -> list[Heading]:
         pos = ls + lead
         inline_from = pos
         labelled = any(rx.match(text, pos, le) for _, rx in _LINE_STYLES)
+        if not labelled and problem_style is not None:
+            if not any(p in stripped for p in problems):
+                problem_style = None  # a paragraph of other matter closes the list of problems
         part = None if labelled else _is_part_line(stripped)
         if part:
             ts, te, title = _title(text, pos, le)
@@ -208,7 +212,13 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
     heads = _keep_lead_ins_in_groups(heads)
     roots: list[Heading] = []
     stack: list[Heading] = []
+    openers = [m.start() for m in _opener_rx().finditer(text)] if default_part != "plan" else []
+    prev = -1
     for h in heads:
+        crossed = bisect.bisect_right(openers, h.start) > bisect.bisect_right(openers, prev)
+        prev = h.start
+        if crossed and stack and not (stack[0].style == h.style and h.number == (stack[0].number or 0) + 1):
+            stack = []  # the plan part (下半年,…) opens a new top-level sequence
         if h.style == "part":
             stack = [h]
             roots.append(h)
@@ -297,14 +307,20 @@ def _set_ends(nodes: list[Heading], end: int) -> None:
 _SENTENCE_START = re.compile(r"(?:^|(?<=[。!?\n]))\s*")
 
 
+@functools.cache
+def _opener_rx() -> re.Pattern[str]:
+    """A sentence opening the plan part of a summary: 下半年,… / 下一步工作…"""
+    openers = lexicon().part["plan_openers"]
+    return re.compile(r"(?:^|(?<=[。!?\n]))[ \t]*(?:" + "|".join(map(re.escape, openers)) + r")[,,工]")
+
+
 def _part_map(text: str, roots: list[Heading], default_part: str | None) -> PartMap:
     switches: list[tuple[int, str]] = []
     for r in roots:
         for h in r.walk():
             if h.part in ("review", "plan") and (h.style == "part" or h.depth == 1):
                 switches.append((h.start, h.part))
-    openers = lexicon().part["plan_openers"]
-    rx = re.compile(r"(?:^|(?<=[。!?\n]))[ \t]*(?:" + "|".join(map(re.escape, openers)) + r")[,,工]")
+    rx = _opener_rx()
     first = default_part
     if switches and first is None:
         first = "review" if switches[0][1] == "plan" else switches[0][1]

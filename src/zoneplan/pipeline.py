@@ -202,6 +202,10 @@ def _indicator(
     )
 
 
+# the clause after a project that gives its cost: …产业园建设,项目总投资36亿元 / ,该项目计划总投资约42亿元
+_NEXT_INVESTMENT = re.compile(r"^[^,;。]{0,12}[,;](?:该项目|项目)?(?:计划)?总投资(?:约|超|达)?$")
+
+
 def _projects(
     hits: list[ProjectHit],
     c: Cleaned,
@@ -218,11 +222,14 @@ def _projects(
         investment = capacity = None
         # figures in the name's neighbourhood (same clause): investment before or after it
         lo = bisect.bisect_left(starts, s - 24)
-        hi = bisect.bisect_right(starts, e + 24)
+        hi = bisect.bisect_right(starts, e + 40)
         for _, ind in by_start[lo:hi]:
             if ind.dimension in (Dimension.CURRENCY_CNY, Dimension.CURRENCY_USD) and ind.role is Role.OTHER:
-                between = c.raw[min(ind.span.end, s) : max(ind.span.start, e)]
-                if not re.search(r"[,;。]", between) and investment is None:
+                between = c.raw[e : ind.span.start] if ind.span.start >= e else c.raw[ind.span.end : s]
+                if investment is None and (
+                    not re.search(r"[,;。]", between)
+                    or (ind.span.start > e and _NEXT_INVESTMENT.match(between))
+                ):
                     investment = Figure(text=ind.text, span=ind.span, indicator=ind.id)
             inside = s <= ind.span.start and ind.span.end <= e
             capacity_like = (
