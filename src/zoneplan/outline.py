@@ -151,9 +151,8 @@ def _scan(text: str) -> list[Heading]:
         pos = ls + lead
         inline_from = pos
         labelled = any(rx.match(text, pos, le) for _, rx in _LINE_STYLES)
-        if not labelled and problem_style is not None:
-            if not any(p in stripped for p in problems):
-                problem_style = None  # a paragraph of other matter closes the list of problems
+        if not labelled and problem_style is not None and not any(p in stripped for p in problems):
+            problem_style = None  # a paragraph of other matter closes the list of problems
         part = None if labelled else _is_part_line(stripped)
         if part:
             ts, te, title = _title(text, pos, le)
