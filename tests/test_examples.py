@@ -365,7 +365,6 @@ def test_plan_2025_voltage_is_not_a_count() -> None:
     assert not [i for i in plan_of("plan_2025.txt").indicators if i.base_value == 110000]
 
 
-@pytest.mark.xfail(strict=True, reason="两条主线 is a name built from a numeral (GUIDE: no mention)")
 def test_plan_2025_two_main_lines_is_not_a_mention() -> None:
     assert "两条" not in [i.text for i in plan_of("plan_2025.txt").indicators]
 

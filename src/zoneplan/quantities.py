@@ -3,12 +3,15 @@
 Runs on the cleaned text. One regex pass finds candidates; a few rules of
 the language then drop what only looks like a quantity: years and dates,
 ordinals (第二批), code names in quotes (“5+4”), versions (3.0版), names
-built from numerals (三大产业, 七个方面, 千亩级), a/an (一批, 一个).
+built from numerals (三大产业, 七个方面, 千亩级), a/an (一批, 一个), and
+words that merely begin with a unit's character (零部件, 成为, 折合).
 
 >>> [m.text for m in find_mentions("实现经济总量2600亿元,增长10%以上,新建项目3-5个。")]
 ['2600亿元', '10%', '3-5个']
 >>> [m.text for m in find_mentions("2024年推进“5+4”产业,打造三大平台、千亩级园区,提升3.0版。")]
 []
+>>> [(m.text, m.value, m.unit) for m in find_mentions("复工率达九成以上,超千亿元")]
+[('九成', Decimal('9'), '成'), ('千亿元', Decimal('1000'), '亿元')]
 """
 
 from __future__ import annotations
@@ -20,15 +23,39 @@ from decimal import Decimal
 import attrs
 
 from .lexicon import UnitDef, lexicon
-from .numbers import MAGNITUDES, CN_DIGITS, NumberRange, exact, parse_number, read_number
+from .numbers import NUMERAL_VARIANTS, NumberRange, exact, fold_numerals, parse_number, read_number
+from .units import foreign_currencies, is_prefix_unit, lookup_unit
 
 __all__ = ["Mention", "find_mentions", "quote_spans"]
 
-_CN = "零〇一二两三四五六七八九十百千"
+# character classes of the folded text (numeral variants folded to the plain forms)
+_DIGITS = "〇零一二两三四五六七八九"
+_PLACES = "十百千"
+_BIGS = "万亿兆"
+_CN = _DIGITS + _PLACES + _BIGS
+_SP = r"[ \t]{0,4}"
 _NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_NUM_CN = rf"[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
-_MAGS = "|".join(sorted((m for m in MAGNITUDES if len(m) <= 2 and m not in ("十万", "百亿", "十亿")), key=len, reverse=True))
+_MAG_AR = r"(?:[千百](?:万亿|亿|万)?|万亿|亿|万)"
+_MAG_CN = r"(?:万亿|亿|万)"
+# a Chinese numeral: starts with a digit or a place word, may hold spaces, 点 and 万/亿
+# (one flat character class, so that no quantifier nests in another: the scan stays linear)
+_NUM_CN = rf"[{_DIGITS}{_PLACES}][{_CN}点 \t]*"
+_SIGN = r"(?:负|(?<![\dA-Za-z.%/])-)?"
+_ONE = rf"{_SIGN}(?:{_NUM_AR}(?:{_SP}{_MAG_AR})?|{_NUM_CN})"
+_SEP = r"(?:\(含\))?[ \t]{0,2}(?:--|——|—|–|-|~|至|到)[ \t]{0,2}"
 _OPEN_QUOTES = {"“": "”", "‘": "’", "《": "》", '"': '"', "「": "」", "『": "』"}
+
+# what may not follow a unit's character when it only starts a word (成为, 折合, 克服, 部门)
+_NOT_AFTER: dict[str, str] = {
+    "成": "为立员果效功本交长熟型都就绩品套片规像批行群活渝德网环链势真事绵",
+    "折": "合算旧叠射线返腾损价中桂服扣",
+    "克": "服难隆拉",
+    "块": "地状区田屏牌面石头",
+    "圆": "满梦",
+    "部": "门署件分",
+    "方": "面案式向位法针",
+    "片": "区面",
+}
 
 
 @attrs.frozen
@@ -48,20 +75,35 @@ class Mention:
     chinese: bool  # written in Chinese numerals
 
 
+def _spaced(surface: str) -> str:
+    """A unit surface as a regex: ASCII in any case; CJK characters may have spaces between them."""
+    if surface.isascii():
+        return f"(?i:{re.escape(surface)})"
+    return _SP.join(re.escape(ch) for ch in surface)
+
+
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    units = lexicon().unit_pattern()
-    num = rf"(?:{_NUM_AR}|{_NUM_CN})"
+    surfaces = sorted(lexicon().units, key=len, reverse=True)
+    units = "|".join(_spaced(s) for s in surfaces if not is_prefix_unit(s))
+    prefixes = "|".join(_spaced(s) for s in surfaces if is_prefix_unit(s))
+    # every alternative starts with one of these: checking it first makes the scan several times faster
+    first = rf"(?=[{_CN}\d负\-￥¥对半])"
     return re.compile(
-        rf"(?<![\d.{_CN}])(?<!\d,)"
-        rf"(?P<num>{num}(?:\s*(?:-|~|—|–|至|到)\s*{num})?)"
-        rf"(?P<in1>余|多)?(?P<mag>{_MAGS})?(?P<in2>余|多)?(?P<unit>{units})?"
-        rf"|(?P<pct>百分之)(?P<pnum>{num})"
-        rf"|(?<![\d{_CN}万亿])(?P<bmag>亿|万)(?P<bunit>元|美元)(?=以上|及以上)"
+        rf"{first}(?:(?<![{_CN}\d])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
+        rf"|(?<![{_CN}\d])(?P<bmag>亿|万)(?P<bunit>元|美元)(?=以上|及以上)"
+        rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}(?:{_SP}{_MAG_AR})?)"
+        rf"|(?<=打)(?P<dui>对折)"
+        rf"|(?<![{_CN}\d])(?P<half>半(?:成|折))"
+        rf"|(?<![\d.{_CN}])(?<!\d,)"
+        rf"(?P<num>{_ONE}(?:{_SEP}{_ONE})?)"
+        rf"(?P<in1>余|多)?{_SP}(?P<mag>{_MAG_CN})?(?P<in2>余|多)?{_SP}(?P<unit>{units})?)"
     )
 
 
-_QUOTE = re.compile(r"“[^“”\n]{0,24}”|‘[^‘’\n]{0,24}’|《[^《》\n]{0,40}》|\"[^\"\n]{0,24}\"|「[^「」\n]{0,24}」")
+_QUOTE = re.compile(
+    r"“[^“”\n]{0,24}”|‘[^‘’\n]{0,24}’|《[^《》\n]{0,40}》|\"[^\"\n]{0,24}\"|「[^「」\n]{0,24}」"
+)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -81,109 +123,321 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return lo < len(spans) and spans[lo][0] <= pos < spans[lo][1]
 
 
+_FINANCIAL = "壹貳贰參叁肆伍陸陆柒捌玖拾佰仟"
+_FINANCIAL_RE = re.compile(f"[{_FINANCIAL}]")
+_NEIGHBOURS = set(_CN + "点點分之萬億兩" + _FINANCIAL)
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    """The lexicon's traditional characters, then numeral variants (fold_numerals), as one table."""
+    trad = lexicon().traditional
+    keys = set(trad) | {ord(ch) for ch in NUMERAL_VARIANTS}
+    return {k: fold_numerals(trad.get(k, chr(k))) for k in keys}
+
+
+@functools.cache
+def _fold_re() -> re.Pattern[str]:
+    # substituting the few characters to fold is much faster than translating every one
+    return re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_fold_table())) + "]")
+
+
+def _fold(text: str) -> str:
+    """Fold widths, traditional characters and numeral variants, one character for one.
+
+    Financial numerals (陆, 伍, 拾) are folded only beside another numeral, 点 or
+    分之: alone they are ordinary words (陆家嘴, 队伍, 收拾).
+    """
+    table = _fold_table()
+    folded = _fold_re().sub(lambda m: table[ord(m.group())], text)
+    n = len(text)
+    alone = [
+        i
+        for i in (m.start() for m in _FINANCIAL_RE.finditer(text))
+        if not ((i > 0 and _next_to(text, i, -1)) or (i + 1 < n and _next_to(text, i, 1)))
+    ]
+    if not alone:
+        return folded
+    trad = lexicon().traditional
+    pieces: list[str] = []
+    prev = 0
+    for i in alone:
+        pieces += [folded[prev:i], trad.get(ord(text[i]), text[i])]
+        prev = i + 1
+    pieces.append(folded[prev:])
+    return "".join(pieces)
+
+
+def _next_to(text: str, i: int, step: int) -> bool:
+    j = i + step
+    while 0 <= j < len(text) and text[j] in " \t" and abs(j - i) <= 4:
+        j += step
+    return 0 <= j < len(text) and text[j] in _NEIGHBOURS
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every quantity mention in ``text``, in order."""
-    lex = lexicon()
-    quotes = quote_spans(text)
+    folded = _fold(text)
+    quotes = quote_spans(folded)
     out: list[Mention] = []
-    for m in _pattern().finditer(text):
-        if m.start() == m.end():
-            continue
+    for m in _pattern().finditer(folded):
+        num = m.group("num")
+        if num is not None and m.group("unit") is None and not m.group("mag") and num[-1] not in "万亿千百":
+            continue  # a number with neither unit nor magnitude: never a mention
         if _inside(quotes, m.start()):
             continue
-        if m.group("pct"):
-            mention = _percent_words(m)
+        if m.group("pre"):
+            mention = _prefixed(folded, m)
         elif m.group("bmag"):
-            mention = _bare_unit(m, lex.units[m.group("bunit")])
+            mention = _bare_unit(m)
+        elif m.group("yen"):
+            mention = _yen(folded, m)
+        elif m.group("dui") or m.group("half"):
+            mention = _half(folded, m)
         else:
-            mention = _mention(text, m)
+            mention = _mention(folded, m)
         if mention is not None:
-            out.append(mention)
+            out.append(attrs.evolve(mention, text=text[mention.start : mention.end]))
     return out
 
 
-def _percent_words(m: re.Match[str]) -> Mention | None:
-    try:
-        number = parse_number(m.group("pnum"))
-    except ValueError:
-        return None
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def _make(start: int, end: int, number: Decimal | NumberRange, mult: Decimal, unit: str,
+          udef: UnitDef | None, in_cmp: str | None, chinese: bool) -> Mention:  # fmt: skip
     if isinstance(number, NumberRange):
-        return None
-    return Mention(
-        start=m.start(), end=m.end(), text=m.group(), value=number, low=None, high=None, unit="%",
-        multiplier=Decimal(1), udef=lexicon().units["%"], inside_comparator=None, chinese=True,
-    )  # fmt: skip
+        low = None if number.low is None else exact(number.low / mult)
+        high = None if number.high is None else exact(number.high / mult)
+        return Mention(start, end, "", None, low, high, unit, mult, udef, in_cmp, chinese)
+    return Mention(start, end, "", exact(number / mult), None, None, unit, mult, udef, in_cmp, chinese)
 
 
-def _bare_unit(m: re.Match[str], udef: UnitDef) -> Mention:
-    mult = Decimal(MAGNITUDES[m.group("bmag")])
-    return Mention(
-        start=m.start(), end=m.end(), text=m.group(), value=Decimal(1), low=None, high=None,
-        unit=m.group(), multiplier=mult, udef=udef, inside_comparator=None, chinese=True,
-    )  # fmt: skip
+def _prefixed(text: str, m: re.Match[str]) -> Mention | None:
+    """百分之五, 千分之二点四, 百分之二三十: the unit is written before the number."""
+    pre = _squash(m.group("pre"))
+    udef = lookup_unit(pre)
+    num = _squash(m.group("pnum"))
+    end = m.start("pnum") + len(m.group("pnum").rstrip())
+    number: Decimal | NumberRange | None = None
+    while num:
+        try:
+            number = parse_number(num)
+            break
+        except ValueError:  # 百分之七十百分位: drop what the numeral cannot hold
+            num = num[:-1]
+            end = m.start("pnum") + _span_len(m.group("pnum"), len(num))
+    if number is None or udef is None or (text[end : end + 1].isascii() and text[end : end + 1].isalnum()):
+        return None
+    return _make(m.start(), end, number, Decimal(1), pre, udef, None, not num[0].isdigit())
 
 
-def _mention(text: str, m: re.Match[str]) -> Mention | None:
-    lex = lexicon()
-    num, mag, unit = m.group("num"), m.group("mag") or "", m.group("unit")
-    chinese = not num[0].isdigit()
-    start, end = m.start(), m.end()
-    before = text[max(0, start - 4) : start]
-    after = text[end : end + 6]
-    udef = lex.units.get(unit) if unit else None
-    if udef is None and not mag:
-        return None
-    # a bare magnitude (20万, 15.6亿) counts only when written in Arabic digits
-    if udef is None and (chinese or after[:1] in ("级", "量", "分", "倍")):
-        return None
-    if udef is not None and udef.needs_magnitude and not mag:
-        return None
-    if before.endswith("第") or before.endswith("前"):  # ordinals and ranks of a list
-        return None
-    # adjacent Latin letters: PM2.5, 5G, 2A, G20
-    if before[-1:].isascii() and before[-1:].isalpha():
-        return None
-    if after[:1].isascii() and after[:1].isalpha() and not (unit and unit.isascii()):
-        return None
-    if after.startswith(("级", "能级", "量级", "版", "周年", "强")):
-        return None
-    if udef is not None and udef.surface == "年" and not _duration_year(num, chinese, before, after, lex):
-        return None
-    if udef is not None and udef.surface == "位" and after.startswith(("数", "一体")):
-        return None
-    if chinese and not _chinese_amount(num, mag, udef, before, after, lex):
-        return None
+def _span_len(written: str, kept: int) -> int:
+    """Length of the prefix of ``written`` that holds ``kept`` non-space characters."""
+    seen = 0
+    for i, ch in enumerate(written):
+        if not ch.isspace():
+            seen += 1
+            if seen == kept:
+                return i + 1
+    return len(written)
+
+
+def _bare_unit(m: re.Match[str]) -> Mention:
+    """``亿元以上``: a magnitude alone is one of it."""
+    udef = lookup_unit(m.group("bunit"))
+    mult = Decimal(10**8 if m.group("bmag") == "亿" else 10**4)
+    return Mention(m.start(), m.end(), "", Decimal(1), None, None, m.group(), mult, udef, None, True)
+
+
+def _yen(text: str, m: re.Match[str]) -> Mention | None:
+    """``￥300``: the currency sign before the number."""
+    num = _squash(m.group("ynum"))
     try:
         number = parse_number(num)
     except ValueError:
         return None
-    mult = Decimal(1)
-    if mag:
-        mult = Decimal(MAGNITUDES[mag])
-    in_cmp = m.group("in1") or m.group("in2")
-    unit_text = mag + (unit or "")
-    if isinstance(number, NumberRange):
-        return Mention(
-            start=start, end=end, text=m.group(), value=None, low=number.low, high=number.high,
-            unit=unit_text, multiplier=mult, udef=udef, inside_comparator=in_cmp, chinese=chinese,
-        )  # fmt: skip
-    if chinese and not mag and udef is not None and num in MAGNITUDES:
-        pass  # 千亿元 is read as 千 + 亿元 above; a lone 千 before a unit keeps value 1000
+    mag = re.search(r"[千百万亿]+$", num)
+    mult = Decimal(read_number("一" + mag.group())) if mag else Decimal(1)
+    return _make(m.start(), m.end(), number, mult, (mag.group() if mag else "") + "元", lookup_unit("元"),
+                 None, False)  # fmt: skip
+
+
+def _half(text: str, m: re.Match[str]) -> Mention | None:
+    """``半成`` (5 %), ``半折`` and ``打对折`` (half price, 50 %)."""
+    word = m.group("dui") or m.group("half")
+    if text[m.end() : m.end() + 1] and text[m.end()] in _NOT_AFTER[word[-1]]:
+        return None
+    value = Decimal("0.5") if word == "半成" else Decimal(5)
     return Mention(
-        start=start, end=end, text=m.group(), value=exact(number), low=None, high=None,
-        unit=unit_text, multiplier=mult, udef=udef, inside_comparator=in_cmp, chinese=chinese,
-    )  # fmt: skip
+        m.start(), m.end(), "", value, None, None, word[-1], Decimal(1), lookup_unit(word[-1]), None, True
+    )
 
 
-def _duration_year(num: str, chinese: bool, before: str, after: str, lex: object) -> bool:
+_SUB_MONEY = re.compile(
+    r"(?P<jiao>[0-9一二两三四五六七八九])[角毛](?:(?P<fen>[0-9一二两三四五六七八九])分)?钱?"
+)
+_SUB_CENTS = re.compile(r"又?(?P<cent>[0-9一二两三四五六七八九]{1,2})美分")
+# 七成六: one digit after 成, not the start of another number or count (七成六个 is not 7.6成)
+_TENTH = re.compile(rf"{_SP}([一二三四五六七八九])(?![{_CN}点个家项人名次件户])")
+_BIG_TAIL = re.compile(r"(?:万亿|亿|万)+$")
+_CN_TO_ASCII = str.maketrans("一二两三四五六七八九", "1223456789")
+
+
+def _mention(text: str, m: re.Match[str]) -> Mention | None:
+    num = _squash(m.group("num"))
+    mag = m.group("mag") or ""
+    unit = _squash(m.group("unit") or "")
+    udef = lookup_unit(unit) if unit else None
+    chinese = not num.lstrip("负-")[:1].isdigit()
+    start, end = m.start(), m.end()
+    if num[0] in "负-" and _bad_sign(text, start):
+        start, num = start + 1, num[1:]
+    before = text[max(0, start - 4) : start]
+    after = text[end : end + 6]
+    written = num + mag
+    # the magnitude written with the unit: Arabic 2.65万, Chinese 三千万 (its trailing 万/亿)
+    if chinese:
+        tail = _BIG_TAIL.search(written)
+        mag_text = tail.group() if tail is not None and tail.start() > 0 else ""
+    else:
+        tail = re.search(rf"{_MAG_AR}$", written)
+        mag_text = (
+            tail.group()
+            if tail is not None and tail.start() > 0 and written[tail.start() - 1].isdigit()
+            else ""
+        )
+    if udef is None and not mag_text:
+        return None
+    if not _plausible(text, num, mag_text, unit, udef, chinese, start, end, before, after):
+        return None
+    in_cmp = m.group("in1") or m.group("in2")
+    if in_cmp == "多" and udef is not None and udef.surface == "元" and after.startswith(("化", "样", "种")):
+        return None
+    number: Decimal | NumberRange | None
+    try:
+        number = _discount(num) if udef is not None and udef.pint == "zhe" else parse_number(written)
+    except ValueError:
+        return None
+    if number is None:
+        return None
+    mult = Decimal(read_number("一" + mag_text)) if mag_text else Decimal(1)
+    if udef is not None and not isinstance(number, NumberRange):
+        number, end = _after_unit(text, number, mult, udef, end)
+    if _runs_on(text[end : end + 1], unit):
+        return None
+    return _make(start, end, number, mult, mag_text + unit, udef, in_cmp, chinese)
+
+
+def _bad_sign(text: str, start: int) -> bool:
+    """A sign only where a number can start: not after letters or digits (G60-5), nor in 正负5% (±)."""
+    prev = text[start - 1 : start]
+    return bool(prev) and ((prev.isascii() and prev.isalnum()) or prev == "正")
+
+
+def _discount(num: str) -> Decimal | None:
+    """折 counts tenths of the price: 八折 8, 75折 or 七五折 7.5, 九九折 9.9, never 十折."""
+    digits = num.translate(_CN_TO_ASCII)
+    if len(digits) == 2 and digits.isdigit() and digits[1] != "0":
+        return Decimal(digits) / 10
+    number = parse_number(num)
+    if isinstance(number, Decimal) and 0 < number < 10:
+        return number
+    return None
+
+
+def _after_unit(text: str, number: Decimal, mult: Decimal, udef: UnitDef, end: int) -> tuple[Decimal, int]:
+    """What a unit may carry after it: 七成六 (a tenth), 一吨半 (a half), 五元三毛 (jiao, fen)."""
+    nxt = text[end : end + 1]
+    tenth = _TENTH.match(text, end)
+    if udef.pint == "cheng" and tenth:
+        return number + Decimal(tenth.group(1).translate(_CN_TO_ASCII)) / 10, tenth.end()
+    if nxt == "半" and not udef.count and udef.dimension not in ("currency_cny", "currency_usd"):
+        return number + mult * Decimal("0.5"), end + 1
+    if udef.dimension == "currency_cny" and mult == 1:
+        sub = _SUB_MONEY.match(text, end)
+        if sub:
+            value = number + Decimal(sub.group("jiao").translate(_CN_TO_ASCII)) / 10
+            if sub.group("fen"):
+                value += Decimal(sub.group("fen").translate(_CN_TO_ASCII)) / 100
+            return value, sub.end()
+    if udef.dimension == "currency_usd" and mult == 1:
+        cents = _SUB_CENTS.match(text, end)
+        if cents:
+            try:
+                return number + read_number(cents.group("cent")) / 100, cents.end()
+            except ValueError:
+                pass
+    return number, end
+
+
+def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, chinese: bool, start: int,
+               end: int, before: str, after: str) -> bool:  # fmt: skip
+    """The language rules that tell an amount from a name, a date, a code or a word."""
+    lex = lexicon()
+    # a bare magnitude (20万, 15.6亿) counts only when written in Arabic digits; 千 or 百
+    # before a word is a unit prefix (110千伏, 500千瓦), not a magnitude
+    if udef is None and (
+        chinese or after[:1] in ("级", "量", "分", "倍") or (mag in ("千", "百") and _cjk(after[:1]))
+    ):
+        return False
+    if udef is not None and udef.needs_magnitude and not mag:
+        return False
+    if before.endswith("第") or (before.endswith("前") and not before.endswith("提前")):
+        return False  # ordinals and ranks of a list: 第三轮, 前三
+    # Latin letters, URLs and fractions around it: PM2.5, 5G, G20, %28, 2/3
+    prev = before[-1:]
+    if prev and ((prev.isascii() and prev.isalpha()) or prev in "%/=&?#_"):
+        return False
+    nxt = after[:1]
+    if _runs_on(nxt, unit):
+        return False
+    if after.startswith(("级", "能级", "量级", "版", "周年", "强")):
+        return False
+    if udef is None and text.startswith(foreign_currencies(), end):
+        return False  # 5亿港元: not yuan
+    if num.startswith(("零", "〇")) and "点" not in num[:2]:  # 零部件, 零星
+        return False
+    if unit and unit[-1] in _NOT_AFTER and nxt and nxt in _NOT_AFTER[unit[-1]]:
+        return False
+    if (
+        udef is not None
+        and udef.surface in ("块", "块钱")
+        and unit == "块"
+        and _cjk(nxt)
+        and nxt not in "钱毛角"
+    ):
+        return False  # 三块牌子, 5块地: a measure word, not money
+    if udef is not None and udef.pint in ("cheng", "zhe") and (mag or (chinese and before.endswith("波"))):
+        return False  # 10万成交, 一波三折
+    if udef is not None and udef.surface == "年" and not _duration_year(num, chinese, before, after):
+        return False
+    if udef is not None and udef.surface == "位" and after.startswith(("数", "一体")):
+        return False
+    return not (chinese and not _chinese_amount(num, mag, udef, before, after, lex))
+
+
+def _runs_on(nxt: str, unit: str) -> bool:
+    """Latin letters run on (5G, 3A, 10kV, 250ms); after %, digits too (URL escapes: %2D, 30%25)."""
+    return nxt.isascii() and (nxt.isalpha() or (unit == "%" and nxt.isdigit()))
+
+
+def _cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
     """Is ``N年`` a duration (3年, 提前两年) rather than a calendar year (2024年)?"""
     count = lexicon().count
-    if after.startswith(("度", "底", "初", "末", "中", "以来", "起", "前", "后", "份", "级", "行动", "计划", "来")):
+    if after.startswith(
+        ("度", "底", "初", "末", "中", "以来", "起", "前", "后", "份", "级", "行动", "计划", "来")
+    ):
         return False
     if chinese:
         return before.endswith(count["year_before"]) or after.startswith(count["year_after"])
     try:
-        value = read_number(num.split("-")[0].split("~")[0].split("至")[0])
+        value = read_number(re.split(r"[-~至到—–]", num)[0])
     except ValueError:
         return False
     return value < 100
@@ -193,8 +447,8 @@ def _chinese_amount(num: str, mag: str, udef: UnitDef | None, before: str, after
     """Chinese numerals are amounts only in some places: 两个新校区, 超千亿元, 提前两年."""
     count = lexicon().count
     comparators = lexicon().comparator_before
-    # a lone magnitude numeral (千亿元, 百亿) needs a comparator before it: 超千亿元
-    if all(ch in "十百千" for ch in num):
+    # a lone place or magnitude word (千亿元, 百亿, 万亩) needs a comparator before it: 超千亿元
+    if num != "十" and all(ch in _PLACES + _BIGS for ch in num):
         return any(before.endswith(c) for c in comparators)
     if udef is None:
         return False
@@ -203,8 +457,6 @@ def _chinese_amount(num: str, mag: str, udef: UnitDef | None, before: str, after
             return False
         if after.startswith(("“", '"', "大")) or after.startswith(count["abstract_nouns"]):
             return False
-        if udef.surface == "次" and after[:1] and not after[:1] in ",;。、:)":
+        if udef.surface == "次" and after[:1] and after[:1] not in ",;。、:)":
             return False  # 二次开发, 三次创业
-        if len(num) == 1 and num not in CN_DIGITS:
-            return False
     return True
