@@ -2,64 +2,202 @@
 
 The cleaned text is what the later stages read; ``Cleaned.offsets`` maps each
 of its characters back to the untouched input, so every span zoneplan reports
-indexes the raw text. Noise patterns live in ``data/boilerplate.toml``.
+indexes the raw text. Cleaning only ever deletes characters or replaces one
+character by one other, so that map always exists.
+
+What it does, in order (each step is a function below, testable on its own):
+
+1. :func:`fold`: full-width forms to ASCII (``，：；（）％１２`` → ``,:;()%12``),
+   odd spaces to a space, traditional to simplified characters
+   (``data/traditional.toml``); invisible characters (zero-width spaces, soft
+   hyphens, stray controls, the ``\\r`` of ``\\r\\n``) are dropped.
+2. Noise lines (``data/boilerplate.toml``): download prompts, uploader lines,
+   page counters, copyright and ICP lines, site names, reporter bylines, view
+   counters, government-site chrome; with the blank lines around them. Some
+   lines are noise only above the body (a disclosure page's publisher and
+   date: under the body they are the document's signature).
+3. Page-break debris of document-sharing sites: a run of ``\\n\\n1、`` …
+   ``\\n\\n13、`` numbering the pages, cutting sentences, words and numbers in
+   half (``建立起“党\\n\\n2、工委``), is removed and the text rejoined. Steps 2
+   and 3 (and noise inside lines) are found on the same text, as their spans
+   overlap.
+4. Layout: spaces at line ends; PDF line wraps inside sentences (the line
+   break is dropped when the line before does not end a sentence, is not a
+   heading or a title, is long enough, and the next line is no heading and no
+   longer than a wrapped line can be; a line that begins with ``,`` or ``。``
+   always continues the last); spaces between a number and its unit or
+   magnitude (``53.93 亿元``).
+
+The steps are repeated until nothing changes (twice for real text), so
+cleaning is idempotent: ``clean(clean(x).text).text == clean(x).text``.
 
 >>> c = clean("下载文档,编辑使用\\n规上工业增加值增长１０％\\n1 / 8\\n")
 >>> c.text
 '规上工业增加值增长10%\\n'
 >>> c.raw_span(9, 12)
 (19, 22)
+>>> c.raw[19:22]
+'１０％'
+>>> clean("计划总投资53.93 亿元,建设周期\\n3年。").text
+'计划总投资53.93亿元,建设周期3年。'
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from array import array
+from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 
-from .lexicon import lexicon
+from .errors import LexiconError
+from .lexicon import data_text, lexicon
 
-__all__ = ["Cleaned", "clean"]
+__all__ = ["Cleaned", "clean", "fold"]
 
 #: Lines longer than this are never noise (a body paragraph that mentions 下载).
 _MAX_NOISE_LINE = 120
+#: A line shorter than this is never joined to the next as a wrapped line.
+_MIN_WRAP = 16
+#: Cleaning rounds before giving up on reaching a fixed point (real text needs two).
+_MAX_ROUNDS = 4
+
+# --- characters -------------------------------------------------------------
+
+#: Characters that end a sentence (after width folding).
+_SENTENCE_END = frozenset("。!?;:…")
+#: Closing quotes and brackets: a line ending in one ends a sentence if what precedes it does.
+_CLOSERS = frozenset("”’」』)]】》\"'")
+#: Characters Chinese typesetting never puts at the start of a line: such a line continues the last.
+_NO_LINE_START = frozenset(",.;:!?、。)]}%‰℃”’」』】》…")
+_SPACE = " \t"
+
+_FOLD: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII
+_FOLD.update({0x3000: " ", 0xA0: " ", 0x202F: " ", 0x205F: " ", 0x1680: " "})
+_FOLD.update({cp: " " for cp in range(0x2000, 0x200B)})  # en quad … hair space
+_FOLD.update({0x2028: "\n", 0x2029: "\n", 0x85: "\n", 0x0B: "\n", 0x0C: "\n", 0x0D: "\n"})
+_FOLD.update({0xFF61: "。", 0xFF62: "「", 0xFF63: "」", 0xFF64: "、"})  # half-width CJK punctuation
+
+#: Invisible characters: zero-width and bidi marks, soft hyphen, BOM, controls, the \r of \r\n, a
+#: form feed right after a line break (a page break that is not also the only line break).
+_INVISIBLE = re.compile(
+    r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
+    r"\x00-\x08\x0e-\x1f\x7f]|\r(?=\n)|(?<=\n)\f+"
+)
+
+# --- patterns -----------------------------------------------------------------
 
 _LINE = re.compile(r"[^\n]*\n?")
-_PAGE_MARK = re.compile(r"(?:\r?\n){2,}[ \t]*(\d{1,3})、")
-_SENTENCE_END = set("。！？!?；;:：”」』)）")
-_DIGIT_SPACE = re.compile(r"(?<=\d)[ \t\u3000]+(?=[^\x00-\x7f])")
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FULLWIDTH[0x3000] = 0x20
+#: A heading label at the start of a line: 一、 (一) 1、 1. (1) ① 一是 第一部分 一抓.
+_LABEL = re.compile(
+    r"[ \t]*(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\(\d{1,2}\)"
+    r"|\d{1,2}(?:、|\.(?!\d)|\))|[①-⑳]|[一二三四五六七八九十]+(?:是|抓|要)"
+    r"|第[一二三四五六七八九十百\d]+(?:部分|章|节|条|篇))"
+)
+#: Page-break debris: blank line(s), then the page number and 、 (linear: one start per run of space).
+_PAGE_MARK = re.compile(r"(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+[ \t]*(\d{1,3})、[ \t]*")
+#: Sentence punctuation inside a line: a line with it is running text, not a bare title.
+_PUNCT = re.compile(r"[,。;:、!?]")
+#: Nothing visible: spaces, line breaks and the invisible characters the cleaner drops.
+_BLANK = re.compile(
+    r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\x00-\x1f\x7f]*"
+)
+_TOKEN_SPLIT = re.compile(r"[\s|/【】\[\]()<>:,、·•]+")
+
+
+@attrs.frozen
+class _Rules:
+    """The compiled noise patterns of ``data/boilerplate.toml``."""
+
+    lines: re.Pattern[str]
+    header: re.Pattern[str]
+    edge: re.Pattern[str]
+    inline: re.Pattern[str]
+    chrome: frozenset[str]
+    suffixes: tuple[str, ...]
+    title_end: re.Pattern[str]
+
+
+def _alternation(patterns: Iterable[str], key: str) -> re.Pattern[str]:
+    """One regex of the patterns listed under ``key``, each validated."""
+    listed: list[str] = []
+    for p in patterns:
+        if p in listed:
+            raise LexiconError(f"pattern {p!r} is listed twice in {key!r}", file="boilerplate.toml")
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise LexiconError(f"bad regex {p!r} in {key!r}: {exc}", file="boilerplate.toml") from None
+        listed.append(p)
+    return re.compile("|".join(f"(?:{p})" for p in listed) if listed else r"(?!)")
 
 
 @functools.cache
-def _noise_line() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in lexicon().boilerplate_lines))
+def _rules() -> _Rules:
+    lex = lexicon()
+    try:
+        data = tomllib.loads(data_text("boilerplate.toml"))
+    except tomllib.TOMLDecodeError as exc:  # pragma: no cover - lexicon() loads it first
+        raise LexiconError(f"malformed data file: {exc}", file="boilerplate.toml") from exc
+    words = [re.escape(w) for w in data.get("title_words", [])]
+    suffixes = "|".join(re.escape(s) for s in lex.title_suffixes)
+    return _Rules(
+        lines=_alternation(lex.boilerplate_lines, "lines"),
+        header=_alternation(data.get("header_lines", []), "header_lines"),
+        edge=_alternation(data.get("edge_lines", []), "edge_lines"),
+        inline=_alternation(lex.boilerplate_inline, "inline"),
+        chrome=frozenset(data.get("chrome_words", [])),
+        suffixes=lex.title_suffixes,
+        title_end=re.compile(f"(?:{'|'.join(words) or '(?!)'})(?:{suffixes or '(?!)'})?$"),
+    )
 
 
 @functools.cache
-def _noise_inline() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in lexicon().boilerplate_inline))
+def _unit_space() -> re.Pattern[str]:
+    """A space between a number and its magnitude or unit (``53.93 亿元``, ``120 亩``, ``30 %``)."""
+    units = lexicon().unit_pattern()
+    return re.compile(rf"(?<=\d)[ \t]+(?=(?:[万亿千百十]|{units})(?![A-Za-z]))")
 
 
 @functools.cache
 def _fold_table() -> dict[int, int | str]:
-    table: dict[int, int | str] = dict(_FULLWIDTH)
+    table: dict[int, int | str] = dict(_FOLD)
     table.update(lexicon().traditional)
     return table
 
 
+# --- the result -------------------------------------------------------------------
+
+
 @attrs.frozen
 class Cleaned:
-    """The cleaned text, its map back to the raw text, and what was dropped."""
+    """The cleaned text, its map back to the raw text, and what was dropped.
+
+    ``offsets[i]`` is the raw index of ``text[i]``; one more entry, ``len(raw)``,
+    closes the map. ``removed`` lists the raw spans that are not in ``text``
+    (merged, in order), layout clean-up included; :attr:`noise` only those with
+    something visible in them. ``noise_lines`` are the web-noise lines dropped, as
+    ``(raw offset, the line as folded and stripped)``.
+
+    >>> c = clean("　　资源描述\\r\\n增长８％\\r\\n")
+    >>> c.text, c.removed, c.noise
+    ('增长8%\\n', ((0, 8), (12, 13)), ((0, 8),))
+    """
 
     raw: str
     text: str
     offsets: array[int] = attrs.field(repr=False)
     removed: tuple[tuple[int, int], ...] = ()
     noise_lines: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def noise(self) -> tuple[tuple[int, int], ...]:
+        """The removed spans that had something visible in them (not only spaces, line breaks,
+        invisible characters): the web noise and page marks, without layout clean-up."""
+        return tuple((s, e) for s, e in self.removed if not _BLANK.fullmatch(self.raw, s, e))
 
     def raw_pos(self, i: int) -> int:
         """Raw offset of clean offset ``i`` (``len(text)`` maps to the raw end)."""
@@ -74,73 +212,292 @@ class Cleaned:
 
 
 def fold(text: str) -> str:
-    """Width folding and traditional-to-simplified mapping, one char for one."""
+    """Width folding, odd spaces and traditional-to-simplified mapping, one char for one.
+
+    >>> fold("增長１２．５％（預計）")
+    '增长12.5%(预计)'
+    """
     return text.translate(_fold_table())
 
 
 def clean(raw: str) -> Cleaned:
     """Clean ``raw`` (see the module doc)."""
-    drop: list[tuple[int, int]] = []
-    noise_lines: list[tuple[int, str]] = []
-    noise = _noise_line()
-    folded = fold(raw)
-    for m in _LINE.finditer(folded):
-        if m.start() == m.end():
+    invisible = [(m.start(), m.end()) for m in _INVISIBLE.finditer(raw)]
+    text, offs = _apply(fold(raw), array("q", range(len(raw))), invisible, {})
+    noise: list[tuple[int, str]] = []
+    for _ in range(_MAX_ROUNDS):
+        drops = _noise_lines(text, offs, noise) + _page_marks(text) + _inline_noise(text)
+        text, offs = _apply(text, offs, drops, {})
+        wraps, subs = _layout(text)
+        text, offs = _apply(text, offs, wraps, subs)
+        if not drops and not wraps and not subs:
             break
-        line = m.group().strip()
-        if line and len(line) <= _MAX_NOISE_LINE and noise.fullmatch(line):
-            drop.append((m.start(), m.end()))
-            noise_lines.append((m.start(), line))
-    drop.extend(_page_marks(folded))
-    inline = _noise_inline()
-    drop.extend((m.start(), m.end()) for m in inline.finditer(folded) if m.end() > m.start())
-    drop.extend((m.start(), m.end()) for m in _DIGIT_SPACE.finditer(folded))
-    merged = _merge(drop)
-    offsets: array[int] = array("l")
-    pieces: list[str] = []
+    removed = _gaps(offs, len(raw))
+    offs.append(len(raw))
+    return Cleaned(raw, text, offs, removed=removed, noise_lines=tuple(noise))
+
+
+# --- edits ------------------------------------------------------------------------
+
+
+def _apply(
+    text: str, offs: array[int], drops: list[tuple[int, int]], subs: dict[int, str]
+) -> tuple[str, array[int]]:
+    """Delete the ``drops`` spans and replace single characters (``subs``) of ``text``."""
+    if subs:
+        pieces: list[str] = []
+        pos = 0
+        for i in sorted(subs):
+            pieces.append(text[pos:i])
+            pieces.append(subs[i])
+            pos = i + 1
+        pieces.append(text[pos:])
+        text = "".join(pieces)
+    if not drops:
+        return text, offs
+    kept_text: list[str] = []
+    kept: array[int] = array("q")
     pos = 0
-    for s, e in merged:
+    for s, e in _merge(drops):
         if s > pos:
-            pieces.append(folded[pos:s])
-            offsets.extend(range(pos, s))
+            kept_text.append(text[pos:s])
+            kept.extend(offs[pos:s])
         pos = max(pos, e)
-    if pos < len(folded):
-        pieces.append(folded[pos:])
-        offsets.extend(range(pos, len(folded)))
-    offsets.append(len(raw))
-    return Cleaned(
-        raw=raw,
-        text="".join(pieces),
-        offsets=offsets,
-        removed=tuple(merged),
-        noise_lines=tuple(noise_lines),
-    )
-
-
-def _page_marks(text: str) -> list[tuple[int, int]]:
-    """Page-break debris of document-sharing sites: ``\\n\\n2、`` numbering every page.
-
-    They run 1, 2, 3 … in order and mostly cut sentences (even words and
-    numbers) in half; a real ``2、`` heading follows a finished sentence.
-    """
-    marks = list(_PAGE_MARK.finditer(text))
-    if len(marks) < 3:
-        return []
-    numbers = [int(m.group(1)) for m in marks]
-    if numbers != list(range(numbers[0], numbers[0] + len(numbers))) or numbers[0] > 2:
-        return []
-    cut = sum(1 for m in marks if m.start() > 0 and text[m.start() - 1] not in _SENTENCE_END)
-    if cut * 2 < len(marks):
-        return []
-    return [(m.start(), m.end()) for m in marks]
+    kept_text.append(text[pos:])
+    kept.extend(offs[pos:])
+    return "".join(kept_text), kept
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
+    for s, e in sorted(sp for sp in spans if sp[1] > sp[0]):
         if out and s <= out[-1][1]:
             if e > out[-1][1]:
                 out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     return out
+
+
+def _gaps(offs: array[int], n: int) -> tuple[tuple[int, int], ...]:
+    """The raw spans that no clean character comes from."""
+    out: list[tuple[int, int]] = []
+    prev = -1
+    for o in offs:
+        if o > prev + 1:
+            out.append((prev + 1, o))
+        prev = o
+    if n > prev + 1:
+        out.append((prev + 1, n))
+    return tuple(out)
+
+
+# --- noise lines --------------------------------------------------------------------
+
+
+def _is_noise(line: str) -> bool:
+    """Is this stripped line web noise wherever it stands?"""
+    if len(line) > _MAX_NOISE_LINE:
+        return False
+    rules = _rules()
+    if rules.lines.fullmatch(line):
+        return True
+    tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
+    return bool(tokens) and all(t in rules.chrome for t in tokens)
+
+
+def _is_body(line: str) -> bool:
+    """Does this (non-noise) line belong to the document's body, not to the page around it?"""
+    if _LABEL.match(line) and len(line) > 3:
+        return True
+    return len(line) >= 20 and _PUNCT.search(line) is not None
+
+
+def _site_title(line: str) -> bool:
+    """A header line that is the sharing site's decorated copy of the title (``…总结新编``)."""
+    rules = _rules()
+    for suffix in rules.suffixes:
+        if line.endswith(suffix) and len(line) > len(suffix) + 4:
+            return rules.title_end.search(line[: -len(suffix)]) is not None and _PUNCT.search(line) is None
+    return False
+
+
+def _noise_lines(text: str, offs: array[int], sink: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Spans of noise lines, with the blank lines around them; the lines go to ``sink``."""
+    spans: list[tuple[int, int]] = []
+    content: list[str] = []
+    lead: list[int] = []
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        spans.append((m.start(), m.end()))
+        content.append(m.group().strip())
+        lead.append(len(m.group()) - len(m.group().lstrip()))
+    noisy = [bool(c) and _is_noise(c) for c in content]
+    body = [i for i, c in enumerate(content) if c and not noisy[i] and _is_body(c)]
+    first, last = (body[0], body[-1]) if body else (len(content), -1)
+    rules = _rules()
+    for i, c in enumerate(content):
+        if not c or noisy[i] or len(c) > _MAX_NOISE_LINE or first <= i <= last:
+            continue
+        if rules.edge.fullmatch(c) or (
+            i < first and (rules.header.fullmatch(c) is not None or _site_title(c))
+        ):
+            noisy[i] = True
+    drops: list[tuple[int, int]] = []
+    i = 0
+    while i < len(content):
+        if content[i] and not noisy[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(content) and (not content[j] or noisy[j]):
+            j += 1
+        # a run of blank and noise lines: drop it whole if it has noise in it
+        if any(noisy[i:j]):
+            drops.append((spans[i][0], spans[j - 1][1]))
+            sink.extend((offs[spans[k][0] + lead[k]], content[k]) for k in range(i, j) if noisy[k])
+        i = j
+    return drops
+
+
+# --- page marks ---------------------------------------------------------------------
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """Does the sentence end at ``text[i]`` (closing quotes and brackets looked through)?"""
+    while i >= 0 and text[i] in _CLOSERS:
+        i -= 1
+    return i >= 0 and text[i] in _SENTENCE_END
+
+
+class _Chain(NamedTuple):
+    """A run of page marks numbered up to the last one's: its length, how many cut, the marks."""
+
+    length: int
+    cuts: int
+    span: tuple[int, int]
+    prev: _Chain | None
+
+    def score(self) -> tuple[int, int]:
+        return self.length, self.cuts
+
+
+def _page_marks(text: str) -> list[tuple[int, int]]:
+    """Page-break debris of document-sharing sites: ``\\n\\n2、`` numbering every page.
+
+    The marks run 1, 2, 3 … in order and mostly cut sentences (even words and
+    numbers) in half; a real ``2、`` heading follows a finished sentence. The
+    longest run counting up from 1 (or 2) is taken, preferring marks that cut;
+    it is debris if at least half of its marks cut something.
+    """
+    best: dict[int, _Chain] = {}
+    top: _Chain | None = None
+    for m in _PAGE_MARK.finditer(text):
+        n = int(m.group(1))
+        before = m.start() - 1
+        after = text[m.end()] if m.end() < len(text) else ""
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        cut = int(
+            (before >= 0 and not _ends_sentence(text, before) and m.start() - line_start >= 20)
+            or after in _NO_LINE_START
+            or (before >= 0 and text[before].isdigit() and after.isdigit())
+        )
+        span = (m.start(), m.end())
+        chain = _Chain(1, cut, span, None) if n in (1, 2) else None
+        prev = best.get(n - 1)
+        if prev is not None and (chain is None or (prev.length + 1, prev.cuts + cut) > chain.score()):
+            chain = _Chain(prev.length + 1, prev.cuts + cut, span, prev)
+        if chain is None:
+            continue
+        if n not in best or chain.score() > best[n].score():
+            best[n] = chain
+        if top is None or chain.score() > top.score():
+            top = chain
+    if top is None or top.length < 2 or top.cuts * 2 < top.length:
+        return []
+    out: list[tuple[int, int]] = []
+    node: _Chain | None = top
+    while node is not None:
+        out.append(node.span)
+        node = node.prev
+    return out
+
+
+def _inline_noise(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _rules().inline.finditer(text) if m.end() > m.start()]
+
+
+# --- layout -------------------------------------------------------------------------
+
+
+def _title_like(line: str) -> bool:
+    """A bare title or part heading: ends with 计划, 总结, 思路… and has no sentence punctuation."""
+    return _PUNCT.search(line) is None and _rules().title_end.search(line) is not None
+
+
+def _joins(cur_first: str, cur_last: str, cur_len: int, cur_punct: bool, nxt: str) -> bool:
+    """Is ``nxt`` the continuation of the (possibly already joined) line ``cur``?
+
+    ``cur_first``/``cur_last`` are its first and last physical lines, ``cur_len`` its
+    length, ``cur_punct`` whether it has sentence punctuation; all stripped.
+    """
+    if _LABEL.match(cur_first) or _ends_sentence(cur_last, len(cur_last) - 1):
+        return False
+    if nxt[0] in _NO_LINE_START:
+        return True
+    if _LABEL.match(nxt) or cur_len < _MIN_WRAP:
+        return False
+    if not cur_punct and _rules().title_end.search(cur_last) is not None:
+        return False
+    # a wrapped line is no longer than the lines before it (half-width digits give some slack)
+    return len(nxt) <= cur_len * 1.3 + 4
+
+
+def _both_latin(a: str, b: str) -> bool:
+    """ASCII letters or digits on both sides of a line break, not both digits (a number cut in two)."""
+    return a.isascii() and b.isascii() and a.isalnum() and b.isalnum() and not (a.isdigit() and b.isdigit())
+
+
+def _layout(text: str) -> tuple[list[tuple[int, int]], dict[int, str]]:
+    """Spaces at line ends, line breaks of wrapped lines, spaces between a number and its unit."""
+    drops: list[tuple[int, int]] = [(m.start(), m.end()) for m in _unit_space().finditer(text)]
+    subs: dict[int, str] = {}
+    lines: list[tuple[int, int, str]] = []  # start, end (before the \n), stripped content
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        s, e = m.start(), m.end() - (1 if m.group().endswith("\n") else 0)
+        raw_line = text[s:e]
+        lead = len(raw_line) - len(raw_line.lstrip(_SPACE))
+        trail = len(raw_line) - len(raw_line.rstrip(_SPACE))
+        if raw_line.strip(_SPACE):
+            if lead:
+                drops.append((s, s + lead))
+            if trail:
+                drops.append((e - trail, e))
+        lines.append((s, e, raw_line.strip(_SPACE)))
+    cur_first = cur_last = ""
+    cur_len = 0
+    cur_punct = False
+    for k, (_, e, line) in enumerate(lines):
+        if not line:
+            cur_first = cur_last = ""
+            cur_len = 0
+            continue
+        if not cur_first:
+            cur_first, cur_len, cur_punct = line, 0, False
+        cur_last = line
+        cur_len += len(line)
+        cur_punct = cur_punct or _PUNCT.search(line) is not None
+        if k + 1 >= len(lines) or not lines[k + 1][2] or e >= len(text):
+            continue
+        nxt = lines[k + 1][2]
+        if _joins(cur_first, cur_last, cur_len, cur_punct, nxt):
+            if _both_latin(line[-1], nxt[0]):
+                subs[e] = " "  # English words on two lines
+            else:
+                drops.append((e, e + 1))
+        else:
+            cur_first = ""
+    return drops, subs
