@@ -78,10 +78,9 @@ def same_result(got: dict[str, Any], want: dict[str, Any], raw: str) -> None:
         assert folded(got[key]) == folded(want[key]), key
 
 
-#: Seeds whose projects come out differently once widened: pipeline._projects looks for a clause
-#: break (, ; 。) in the raw text between a project and its investment, and misses a full-width ，.
-#: Empty this set when it reads the cleaned (folded) text there.
-PROJECTS_DIFFER_WHEN_WIDENED = {"001", "002", "004"}
+#: Seeds whose projects come out differently once widened (none: pipeline._projects reads
+#: the folded text between a project and its figures).
+PROJECTS_DIFFER_WHEN_WIDENED: set[str] = set()
 
 
 VARIANTS = [

@@ -84,6 +84,8 @@ def _strip_name(name: str) -> str:
     return name.strip(" \t,、“”")
 
 
+#: How far back from a figure the clause rules look (a clause is rarely longer).
+_WINDOW = 60
 _CLAUSE_RX = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 _SENT_RX = re.compile("[" + re.escape(_SENT_END) + "]")
 
@@ -181,6 +183,7 @@ def attach(
     names: list[str | None] = []
     kinds: list[str] = []
     thresholds: list[bool] = []
+    starts = [m.start for m in mentions]
     prev_end = 0
     for idx, m in enumerate(mentions):
         cmp_before, cmp_len = _before_comparator(text, m.start)
@@ -188,7 +191,8 @@ def attach(
         comparator = cmp_before or cmp_after or (lex.comparator_inside.get(m.inside_comparator or "") or "eq")
         tail = m.end + after_len
         seg_start = max(
-            _clause_start(text, m.start, 0), prev_end if _same_clause(text, prev_end, m.start) else 0
+            _clause_start(text, m.start, m.start - _WINDOW),
+            prev_end if _same_clause(text, prev_end, m.start) else 0,
         )
         sent_start, sent_end = _sentence_bounds(text, m.start)
         segment = text[seg_start : m.start - cmp_len]
@@ -215,7 +219,7 @@ def attach(
         if inherited and idx and _same_sentence(text, mentions[idx - 1].start, m.start):
             name = names[-1] or ""
         # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
-        dist = _distributed(text, mentions, idx, sent_start, names)
+        dist = _distributed(text, mentions, starts, idx, sent_start, names)
         if dist is not None:
             name = dist
         kind = _kind(text, m, dimension, seg_start, idx, mentions, kinds)
@@ -346,26 +350,32 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
 
 
 def _distributed(
-    text: str, mentions: Sequence[Mention], idx: int, sent_start: int, names: list[str | None]
+    text: str,
+    mentions: Sequence[Mention],
+    starts: Sequence[int],
+    idx: int,
+    sent_start: int,
+    names: list[str | None],
 ) -> str | None:
     """``总产值…、利税…、利润…,分别同比增长33.9%、148.1%、273.0%``: the k-th rate to the k-th subject."""
     m = mentions[idx]
-    word = text.rfind("分别", sent_start, m.start)
+    word = text.rfind("分别", max(sent_start, m.start - 4 * _WINDOW), m.start)
     if word < 0:
         return None
-    first = next(j for j in range(idx + 1) if mentions[j].start > word)
+    first = bisect.bisect_right(starts, word)
     lead = text[word + 2 : mentions[first].start]
     if len(lead) > 8 or any(ch in _CLAUSE_END for ch in lead):
         return None  # 分别 does not govern this list
     chain = [first]
     while (
-        chain[-1] + 1 < len(mentions)
+        len(chain) < 12
+        and chain[-1] + 1 < len(mentions)
         and text[mentions[chain[-1]].end : mentions[chain[-1] + 1].start] == "、"
     ):
         chain.append(chain[-1] + 1)
     if idx not in chain or len(chain) < 2:
         return None
-    subjects = [j for j in range(first) if sent_start <= mentions[j].start < word]
+    subjects = list(range(bisect.bisect_left(starts, sent_start), first))
     if len(subjects) < len(chain):
         return None
     subjects = subjects[-len(chain) :]
@@ -390,7 +400,7 @@ def _kind(
     # a percentage right after another, joined by 、: same kind (分别增长 3%、4%)
     if idx and text[mentions[idx - 1].end : m.start].strip() == "、" and kinds:
         return kinds[-1]
-    clause = text[_clause_start(text, m.start, 0) : m.start]
+    clause = text[_clause_start(text, m.start, m.start - _WINDOW) : m.start]
     best, best_pos, best_len = None, -1, 0
     for word, kind in lexicon().kind_cues.items():
         if kind == "share" and word in ("达到", "达", "完成"):
@@ -438,7 +448,7 @@ def _role(
     if threshold:
         return "other"
     default = "actual" if part == "review" else "target"
-    clause_start = _clause_start(text, m.start, 0)
+    clause_start = _clause_start(text, m.start, m.start - _WINDOW)
     clause = text[clause_start : m.start]
     after_clause = text[tail : tail + 12]
     ce = min((after_clause.find(c) for c in _CLAUSE_END if c in after_clause), default=len(after_clause))

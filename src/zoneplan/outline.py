@@ -23,7 +23,10 @@ import attrs
 from .lexicon import lexicon
 from .numbers import cn_to_decimal
 
-__all__ = ["Heading", "Outline", "PartMap", "build_outline"]
+__all__ = ["MAX_DEPTH", "Heading", "Outline", "PartMap", "build_outline"]
+
+#: Outlines nest at most this deep (the corpus goes to 3); deeper restarts become siblings.
+MAX_DEPTH = 5
 
 _CN = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -230,6 +233,8 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
             _attach(roots, stack, h)
             continue
         level = _level_for(stack, h)
+        if level is None and len(stack) >= MAX_DEPTH:
+            level = len(stack) - 1  # deeper than any real outline: a sibling, not another level
         if level is None:
             _attach(roots, stack, h)
         else:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .attach import Facts, attach, headline_zones
-from .clean import Cleaned, clean
+from .clean import Cleaned, clean, fold
 from .errors import ZoneplanError
 from .load import decode, read_bytes
 from .meta import read_meta
@@ -113,11 +113,12 @@ def _parse(raw: str, source: str | None) -> Plan:
     zones = headline_zones(text, parts.at, mentions, first_heading)
     facts = attach(text, mentions, parts.at, zones)
     ids = _task_ids(outline.roots)
+    locate = _Locator(outline.roots)
     indicators = [
-        _indicator(i, m, f, c, heads, ids) for i, (m, f) in enumerate(zip(mentions, facts, strict=True))
+        _indicator(i, m, f, c, locate, ids) for i, (m, f) in enumerate(zip(mentions, facts, strict=True))
     ]
     hits = find_projects(text)
-    projects = _projects(hits, c, indicators, parts.at, heads, ids)
+    projects = _projects(hits, c, indicators, parts.at, locate, ids)
     tasks = _tasks(outline.roots, c, indicators, projects)
     review_heading = next((h.title for h in heads if h.part == "review" and h.depth == 1), None)
     plan_heading = next((h.title for h in heads if h.part == "plan" and h.style == "part"), None) or next(
@@ -131,7 +132,7 @@ def _parse(raw: str, source: str | None) -> Plan:
         review_heading=review_heading,
         plan_heading=plan_heading,
     )
-    goals = _goals(text, c, indicators, zones, parts.at, heads, ids, [m.start for m in mentions])
+    goals = _goals(text, c, indicators, zones, parts.at, heads, locate, ids, [m.start for m in mentions])
     return Plan(
         source=source,
         title=meta.title,
@@ -146,17 +147,36 @@ def _parse(raw: str, source: str | None) -> Plan:
         goals=goals,
         tasks=tasks,
         projects=projects,
-        boilerplate=[Span(start=s, end=e) for s, e in c.removed],
+        boilerplate=[Span(start=s, end=e) for s, e in c.noise],
         length=len(raw),
     )
 
 
-def _innermost(heads: list[Heading], pos: int) -> Heading | None:
-    best: Heading | None = None
-    for h in heads:
-        if h.start <= pos < h.end and (best is None or h.depth > best.depth):
-            best = h
-    return best
+class _Locator:
+    """The innermost heading whose block holds an offset: bisect, then up the ancestors."""
+
+    def __init__(self, roots: tuple[Heading, ...]) -> None:
+        self.parent: dict[int, Heading | None] = {}
+        flat: list[Heading] = []
+
+        def visit(h: Heading, parent: Heading | None) -> None:
+            self.parent[id(h)] = parent
+            flat.append(h)
+            for ch in h.children:
+                visit(ch, h)
+
+        for r in roots:
+            visit(r, None)
+        flat.sort(key=lambda h: h.start)
+        self.flat = flat
+        self.starts = [h.start for h in flat]
+
+    def __call__(self, pos: int) -> Heading | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        h = self.flat[i] if i >= 0 else None
+        while h is not None and not (h.start <= pos < h.end):
+            h = self.parent[id(h)]
+        return h
 
 
 def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> dict[int, str]:
@@ -168,9 +188,7 @@ def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> d
     return ids
 
 
-def _indicator(
-    i: int, m: Mention, f: Facts, c: Cleaned, heads: list[Heading], ids: dict[int, str]
-) -> Indicator:
+def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: dict[int, str]) -> Indicator:
     start, end = c.raw_span(m.start, m.end)
     if m.udef is not None:
         factor = base_factor(m.udef.pint, m.udef.base)
@@ -180,7 +198,7 @@ def _indicator(
         base_unit = "yuan" if f.dimension == "currency_cny" else "item"
     first = m.value if m.value is not None else m.low
     base_value = None if first is None else float(first * m.multiplier * factor)
-    host = _innermost(heads, m.start)
+    host = locate(m.start)
     return Indicator(
         id=i,
         name=f.name,
@@ -211,7 +229,7 @@ def _projects(
     c: Cleaned,
     indicators: list[Indicator],
     part_at: Callable[[int], str | None],
-    heads: list[Heading],
+    locate: _Locator,
     ids: dict[int, str],
 ) -> list[Project]:
     out: list[Project] = []
@@ -225,7 +243,7 @@ def _projects(
         hi = bisect.bisect_right(starts, e + 40)
         for _, ind in by_start[lo:hi]:
             if ind.dimension in (Dimension.CURRENCY_CNY, Dimension.CURRENCY_USD) and ind.role is Role.OTHER:
-                between = c.raw[e : ind.span.start] if ind.span.start >= e else c.raw[ind.span.end : s]
+                between = fold(c.raw[e : ind.span.start] if ind.span.start >= e else c.raw[ind.span.end : s])
                 if investment is None and (
                     not re.search(r"[,;。]", between)
                     or (ind.span.start > e and _NEXT_INVESTMENT.match(between))
@@ -234,11 +252,11 @@ def _projects(
             inside = s <= ind.span.start and ind.span.end <= e
             capacity_like = (
                 ind.dimension is Dimension.MASS_RATE
-                or c.raw[max(0, ind.span.start - 2) : ind.span.start] == "年产"
+                or fold(c.raw[max(0, ind.span.start - 2) : ind.span.start]) == "年产"
             )
             if capacity is None and capacity_like and (inside or 0 <= s - ind.span.end <= 2):
                 text = ind.text
-                if c.raw[max(0, ind.span.start - 2) : ind.span.start] == "年产":
+                if fold(c.raw[max(0, ind.span.start - 2) : ind.span.start]) == "年产":
                     text = "年产" + text
                     capacity = Figure(
                         text=text, span=Span(start=ind.span.start - 2, end=ind.span.end), indicator=ind.id
@@ -254,7 +272,7 @@ def _projects(
                 capacity=capacity,
                 status=ProjectStatus(hit.status) if hit.status else None,
                 part=Part(p) if (p := part_at(hit.start)) else None,
-                task=ids.get(id(h)) if (h := _innermost(heads, hit.start)) is not None else None,
+                task=ids.get(id(h)) if (h := locate(hit.start)) is not None else None,
             )
         )
     return out
@@ -306,12 +324,19 @@ def _goals(
     zones: list[tuple[int, int]],
     part_at: Callable[[int], str | None],
     heads: list[Heading],
+    locate: _Locator,
     ids: dict[int, str],
     mention_starts: list[int],
 ) -> list[Goal]:
     out: list[Goal] = []
     starts = list(mention_starts)
-    titles = [(h.start, h.title_end) for h in heads]
+    titles = sorted((h.start, h.title_end) for h in heads)
+    title_starts = [a for a, _ in titles]
+
+    def in_title(cs: int, ce: int) -> bool:
+        k = bisect.bisect_right(title_starts, cs) - 1
+        return k >= 0 and ce <= titles[k][1] + 1
+
     first_line = re.match(r"\s*[^\n]*", text)
     title_end = first_line.end() if first_line else 0
     for cm in re.finditer(r"[^;。!?\n]+", text):
@@ -321,14 +346,14 @@ def _goals(
         lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
         inds = [ind for ind in indicators[lo:hi] if ind.role is Role.TARGET]
         clause = cm.group()
-        if not inds and (any(a <= cs and ce <= b + 1 for a, b in titles) or clause.rstrip().endswith(":")):
+        if not inds and (in_title(cs, ce) or clause.rstrip().endswith(":")):
             continue  # headings and introductions without a figure are not commitments
         if not inds and not _GOAL_CUE.search(clause):
             continue
         strength = next((s for w, s in _STRENGTH if w in clause), Strength.PLAIN)
         headline = any(a <= cs < b or cs <= a < ce for a, b in zones)
         rs, re_ = c.raw_span(cs, ce)
-        h = _innermost(heads, cs)
+        h = locate(cs)
         out.append(
             Goal(
                 id=len(out),

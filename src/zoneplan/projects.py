@@ -63,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "specific": re.compile(rf"(?:{alt(lex['specific_suffixes'])})(?:[一二三四五六]期)?"),
         # a plant named by its capacity: 某公司年产2万吨钢筋生产项目, 某集团20万吨/年聚苯乙烯项目
-        "capacity": re.compile(rf"年产能?[\d.]+[万亿]?(?:{_CAPACITY_UNITS})|[\d.]+[万亿]?吨/年"),
+        "capacity": re.compile(rf"年产能?[\d.]+[万亿]?(?:{_CAPACITY_UNITS})|(?<![\d.])[\d.]+[万亿]?吨/年"),
         "capacity_tail": re.compile(
             rf"{_NAME_CHAR}{{2,18}}?(?:生产线项目|生产项目|项目|生产线|(?=[,、;。:等的和与及]|正在|加快|建设))"
         ),
