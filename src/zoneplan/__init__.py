@@ -21,6 +21,7 @@ from .errors import (
     QuantityError,
     ZoneplanError,
 )
+from .frame import to_frame
 from .model import (
     Comparator,
     Dimension,
@@ -40,7 +41,6 @@ from .model import (
 )
 from .numbers import NumberRange, parse_number
 from .pipeline import parse, read
-from .frame import to_frame
 from .units import Q_, QuantityRange, convert, format_quantity, quantity, ureg
 
 __version__ = "0.1.0"
