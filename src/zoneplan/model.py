@@ -37,15 +37,26 @@ __all__ = [
 ]
 
 
-def _decimal_json(value: Decimal) -> float | int:
-    """Decimals go to JSON as numbers; the shortest float repr keeps their digits."""
-    if value == value.to_integral_value() and abs(value) < 2**53:
+def _decimal_json(value: Decimal) -> float | int | str:
+    """Decimals go to JSON as numbers when a number keeps every digit, else as strings.
+
+    Integers of any size are exact JSON numbers; a fraction is written as a float when
+    the float's shortest repr gives back the same decimal (3.37, 1881.68), and as a
+    string otherwise (more digits than a double holds), so nothing is ever rounded.
+    """
+    if value == value.to_integral_value():
         return int(value)
-    return float(value)
+    as_float = float(value)
+    if Decimal(repr(as_float)) == value:
+        return as_float
+    return str(value)
 
 
-#: An exact decimal that is written to JSON as a number.
-Number = Annotated[Decimal, PlainSerializer(_decimal_json, return_type=float | int, when_used="json")]
+#: An exact decimal, written to JSON as a number (or, past a double's precision, a string).
+Number = Annotated[
+    Decimal,
+    PlainSerializer(_decimal_json, return_type=float | int | str, when_used="json"),
+]
 
 
 class Dimension(StrEnum):
