@@ -131,6 +131,18 @@ CASES = [
     pytest.param(
         "计划总投资超千亿元。", [("千亿元", "计划总投资", "level", "gt", "other")], id="cn-thousand-yi"
     ),
+    # percentage points are a difference of shares: a change, never a growth rate
+    pytest.param(
+        "研发投入强度提高0.3个百分点。",
+        [("0.3个百分点", "研发投入强度", "change", "eq", "target")],
+        id="points",
+    ),
+    # the zone as the subject of its own figure is not part of the name
+    pytest.param(
+        "青川经开区全年完成工业投资60亿元。",
+        [("60亿元", "工业投资", "level", "eq", "target")],
+        id="zone-subject",
+    ),
     # a frequency is background
     pytest.param("每月定期2次开展巡查。", [("2次", "巡查", "count", "eq", "other")], id="frequency"),
 ]

@@ -35,6 +35,10 @@ _DELIMS = set(",;:。!?\n、()")
 _FOLLOW_STOP = re.compile(r"[,;:。!?\n、()的]")
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])")
 _YEAR_PREFIX = re.compile(r"^(?:\d{4}年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年)+")
+# the zone as the subject of its own figures: 江岸经开区全年完成… / 全区实现… / 园区…
+_ZONE_PREFIX = re.compile(
+    r"^(?:[\u4e00-\u9fffA-Za-z]{0,6}?(?:经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区)|全区|我区|全园|园区|全市)"
+)
 
 
 @attrs.frozen
@@ -74,14 +78,17 @@ def _strip_name(name: str) -> str:
     prev = None
     while prev != name:
         prev = name
-        name = _YEAR_PREFIX.sub("", _LABEL_PREFIX.sub("", name)).strip(" \t,、")
+        name = _YEAR_PREFIX.sub("", _ZONE_PREFIX.sub("", _LABEL_PREFIX.sub("", name))).strip(" \t,、")
         m = lead.match(name)
         if m and m.end() < len(name):
             name = name[m.end() :]
         m = tail.search(name)
         if m:
             name = name[: m.start()]
-    return name.strip(" \t,、“”")
+    name = name.strip(" \t,、“”")
+    if name.count("“") != name.count("”"):
+        name = name.replace("“", "").replace("”", "")  # a quote cut in half at the clause edge
+    return name
 
 
 #: How far back from a figure the clause rules look (a clause is rarely longer).
@@ -395,6 +402,8 @@ def _kind(
         return "count"
     if dimension == "rank":
         return "rank"
+    if m.unit == "个百分点":
+        return "change"  # a difference of shares, never a growth rate itself
     if dimension != "percent":
         return "level"
     # a percentage right after another, joined by 、: same kind (分别增长 3%、4%)
