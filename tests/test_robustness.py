@@ -334,10 +334,6 @@ def test_repeated_shapes_parse_without_error(build: Callable[[int], str]) -> Non
 # --------------------------------------------------------------------------- regressions
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="outline._number: cn_to_decimal raises NumberError on a label that is no numeral (一一是)",
-)
 def test_regression_label_that_is_no_numeral_does_not_fail_the_document() -> None:
     # found by test_properties: one odd label made the whole document an error
     raw = "1、\n一一是规上工业增加值项目\n"

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 import attrs
 
 from .lexicon import lexicon
+from .errors import NumberError
 from .numbers import cn_to_decimal
 
 __all__ = ["MAX_DEPTH", "Heading", "Outline", "PartMap", "build_outline"]
@@ -99,14 +100,19 @@ class Outline:
         return [h for r in self.roots for h in r.walk()]
 
 
+@functools.lru_cache(maxsize=256)
 def _number(label_core: str) -> int | None:
+    """The ordinal a label stands for (三是 → 3, (12) → 12, ⑤ → 5); None if it is no numeral."""
     digits = "".join(ch for ch in label_core if ch in "0123456789")
     if digits:
         return int(digits)
     if label_core and label_core[0] in _CIRCLED:
         return _CIRCLED.index(label_core[0]) + 1
     cn = "".join(ch for ch in label_core if ch in _CN)
-    return int(cn_to_decimal(cn)) if cn else None
+    try:
+        return int(cn_to_decimal(cn)) if cn else None
+    except NumberError:
+        return None  # 一一是: characters of numerals that make no number
 
 
 def _title(text: str, start: int, line_end: int) -> tuple[int, int, str]:

@@ -89,15 +89,26 @@ def _run_start(text: str, pos: int, limit: int, floor: int = 0) -> int:
     return i
 
 
-def _status(clause: str) -> str | None:
+_STATUSES = ("completed", "under_construction", "signed", "negotiating", "planned")
+
+
+@functools.cache
+def _status_rx() -> re.Pattern[str]:
     lex = lexicon().projects
-    best: tuple[int, str] | None = None
-    for status in ("completed", "under_construction", "signed", "negotiating", "planned"):
-        for w in lex[status]:
-            i = clause.rfind(w)
-            if i >= 0 and (best is None or i > best[0]):
-                best = (i, status)
-    return best[1] if best else None
+    words = sorted(((w, s) for s in _STATUSES for w in lex[s]), key=lambda ws: -len(ws[0]))
+    seen: dict[str, str] = {}
+    for w, s in words:
+        seen.setdefault(w, s)  # a word listed under two stages keeps the first
+    groups = "|".join(f"(?P<{s}>{'|'.join(re.escape(w) for w in seen if seen[w] == s)})" for s in _STATUSES)
+    return re.compile(groups)
+
+
+def _status(clause: str) -> str | None:
+    """The stage named by the last stage word of the clause (建成 completed, 在谈 negotiating …)."""
+    last = None
+    for last in _status_rx().finditer(clause):  # noqa: B007 - the last match is the answer
+        pass
+    return last.lastgroup if last else None
 
 
 def _clause(text: str, start: int, end: int) -> str:

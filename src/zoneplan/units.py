@@ -51,7 +51,14 @@ def get_registry() -> Any:
     """The one pint ``UnitRegistry`` (Decimal magnitudes), built on first call."""
     import pint
 
-    reg: Any = pint.UnitRegistry(non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
+    try:
+        # pint's own cache of its parsed default definitions (in the user's cache folder):
+        # a registry in about 20 ms instead of 110 ms; it never changes an answer
+        reg: Any = pint.UnitRegistry(
+            non_int_type=Decimal, autoconvert_offset_to_baseunit=True, cache_folder=":auto:"
+        )
+    except Exception:  # an unwritable or broken cache folder: build without it
+        reg = pint.UnitRegistry(non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
     for line in data_text("units.txt").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
