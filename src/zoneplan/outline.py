@@ -20,8 +20,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from .lexicon import lexicon
 from .errors import NumberError
+from .lexicon import lexicon
 from .numbers import cn_to_decimal
 
 __all__ = ["MAX_DEPTH", "Heading", "Outline", "PartMap", "build_outline"]
