@@ -76,17 +76,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _is_name_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "·#/"
+_NAME_RUN = re.compile(r"(?:[^\W_]|[·#/])*")
+_LIST_RUN = re.compile(r"(?:[^\W_]|[·#/、])*")
 
 
-def _run_start(text: str, pos: int, limit: int, floor: int = 0) -> int:
+def _run_start(text: str, pos: int, limit: int, floor: int = 0, run: re.Pattern[str] = _NAME_RUN) -> int:
     """Start of the run of name characters that ends at ``pos`` (at most ``limit`` long)."""
-    i = pos
     lo = max(floor, pos - limit)
-    while i > lo and _is_name_char(text[i - 1]):
-        i -= 1
-    return i
+    if lo >= pos:
+        return pos
+    return pos - run.match(text[lo:pos][::-1]).end()  # type: ignore[union-attr]  # * always matches
 
 
 _STATUSES = ("completed", "under_construction", "signed", "negotiating", "planned")
@@ -165,9 +164,7 @@ def find_projects(text: str) -> list[ProjectHit]:
     for m in pats["list_anchor"].finditer(text):
         if not pats["list_closer"].match(text, m.end()):
             continue
-        left = m.start()
-        while left > max(0, m.start() - 300) and (_is_name_char(text[left - 1]) or text[left - 1] == "、"):
-            left -= 1
+        left = _run_start(text, m.start(), 300, run=_LIST_RUN)
         items = re.split(r"[、和及与]", text[left : m.start()])
         if len(items) < 2:
             continue
@@ -206,14 +203,14 @@ def find_projects(text: str) -> list[ProjectHit]:
             found.append((g.start(), g.end(), name))
 
     seen: set[str] = set()
-    taken: list[tuple[int, int]] = []
+    taken_end = -1  # candidates come sorted by start: one may overlap only the last one kept
     hits: list[ProjectHit] = []
     for s, e, name in sorted(found, key=lambda t: (t[0], -(t[1] - t[0]))):
-        if name in seen or any(a < e and s < b for a, b in taken):
+        if name in seen or s < taken_end:
             continue
         if _in_quotes(quotes, s, e) and re.search(r"[一二两三四五六七八九十万千百]|之城|工厂", name):
             continue  # a slogan: “三区三线”, “青春之城”, “未来工厂”
         seen.add(name)
-        taken.append((s, e))
+        taken_end = e
         hits.append(ProjectHit(s, e, name, _status(_clause(text, s, e))))
     return hits
