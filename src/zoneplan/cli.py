@@ -321,15 +321,28 @@ class _Job:
     index: int
     name: str
     data: bytes | None = None  # standard input, read up front
+    # what the worker hands back: the Plan (None), its JSON data ("json"), or its rows (a What)
+    prepare: str | None = None
 
 
 @dataclass(frozen=True)
 class _Outcome:
     index: int
     name: str
-    plan: Plan | None
+    plan: Any  # the Plan, or what ``_Job.prepare`` made of it; None when it failed
     error: str | None = None
     trace: str | None = None
+
+
+def _prepared(job: _Job, plan: Plan) -> Any:
+    """Shape the result in the worker, so that the parent only writes (plain data pickles fast)."""
+    if job.prepare is None:
+        return plan
+    if job.prepare == "json":
+        return plan.model_dump(mode="json")
+    from .frame import rows
+
+    return rows(plan, job.prepare, path=job.name)  # type: ignore[arg-type]
 
 
 def _parse_job(job: _Job) -> _Outcome:
@@ -340,6 +353,7 @@ def _parse_job(job: _Job) -> _Outcome:
 
     try:
         plan = read(job.name) if job.data is None else parse_text(decode(job.data, file=job.name))
+        result = _prepared(job, plan)
     except ZoneplanError as exc:
         return _Outcome(job.index, job.name, None, _reason(exc), traceback.format_exc())
     except (RecursionError, MemoryError) as exc:
@@ -349,7 +363,7 @@ def _parse_job(job: _Job) -> _Outcome:
     except Exception as exc:
         error = f"internal error: {type(exc).__name__}: {exc}"
         return _Outcome(job.index, job.name, None, error, traceback.format_exc())
-    return _Outcome(job.index, job.name, plan)
+    return _Outcome(job.index, job.name, result)
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -461,9 +475,16 @@ def _run(jobs: list[_Job], workers: int, progress: _Progress, handle: Callable[[
 
 
 def _batch(
-    args: argparse.Namespace, ap: argparse.ArgumentParser, on_plan: Callable[[str, Plan], None]
+    args: argparse.Namespace,
+    ap: argparse.ArgumentParser,
+    on_plan: Callable[[str, Any], None],
+    prepare: str | None = None,
 ) -> int:
-    """Parse ``args.paths``; call ``on_plan(name, plan)`` in order; report failures; the exit status."""
+    """Parse ``args.paths``; call ``on_plan(name, result)`` in order; report failures; the exit status.
+
+    ``result`` is the Plan, or with ``prepare`` its JSON data (``"json"``) or its rows
+    (a ``--what``), made in the worker that parsed it.
+    """
     if args.jobs < 0:
         ap.error("--jobs must be 0 (all cores) or more")
     if args.paths.count(STDIN) > 1:
@@ -472,7 +493,7 @@ def _batch(
     for name, reason in failed:
         _error(f"{name}: {reason}")
     jobs = [
-        _Job(i, STDIN_NAME, sys.stdin.buffer.read()) if f == STDIN else _Job(i, f)
+        _Job(i, STDIN_NAME, sys.stdin.buffer.read(), prepare) if f == STDIN else _Job(i, f, None, prepare)
         for i, f in enumerate(files)
     ]
     progress = _Progress(
@@ -747,7 +768,7 @@ def _cmd_parse(args: argparse.Namespace, ap: argparse.ArgumentParser) -> int:
     status: int
     if fmt == "json":
         jw = _JsonWriter(out, single=single)
-        status = _batch(args, ap, lambda name, plan: jw.add(plan.model_dump(mode="json")))
+        status = _batch(args, ap, lambda name, data: jw.add(data), prepare="json")
         if not (single and jw.count == 0):
             jw.close()
     elif fmt == "table":
@@ -756,7 +777,7 @@ def _cmd_parse(args: argparse.Namespace, ap: argparse.ArgumentParser) -> int:
         tw.close()
     else:
         rw = _RowWriter(out, fmt, columns(what), bom=args.bom)
-        status = _batch(args, ap, lambda name, plan: rw.rows(rows(plan, what, path=name)))
+        status = _batch(args, ap, lambda name, data: rw.rows(data), prepare=what)
         rw.close()
     return status
 
