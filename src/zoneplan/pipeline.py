@@ -147,7 +147,7 @@ def _parse(raw: str, source: str | None) -> Plan:
         goals=goals,
         tasks=tasks,
         projects=projects,
-        boilerplate=[Span(start=s, end=e) for s, e in c.noise],
+        boilerplate=[_span(s, end=e) for s, e in c.noise],
         length=len(raw),
     )
 
@@ -188,6 +188,11 @@ def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> d
     return ids
 
 
+def _span(start: int, end: int) -> Span:
+    """A span from offsets the pipeline computed itself (ordered by construction): no revalidation."""
+    return Span.model_construct(start=start, end=end)
+
+
 def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: dict[int, str]) -> Indicator:
     start, end = c.raw_span(m.start, m.end)
     if m.udef is not None:
@@ -203,7 +208,7 @@ def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: 
         id=i,
         name=f.name,
         text=c.raw[start:end],
-        span=Span(start=start, end=end),
+        span=_span(start, end=end),
         value=m.value,
         low=m.low,
         high=m.high,
@@ -259,7 +264,7 @@ def _projects(
                 if fold(c.raw[max(0, ind.span.start - 2) : ind.span.start]) == "年产":
                     text = "年产" + text
                     capacity = Figure(
-                        text=text, span=Span(start=ind.span.start - 2, end=ind.span.end), indicator=ind.id
+                        text=text, span=_span(ind.span.start - 2, end=ind.span.end), indicator=ind.id
                     )
                 else:
                     capacity = Figure(text=text, span=ind.span, indicator=ind.id)
@@ -267,7 +272,7 @@ def _projects(
             Project(
                 id=len(out),
                 name=hit.name,
-                span=Span(start=s, end=e),
+                span=_span(s, end=e),
                 investment=investment,
                 capacity=capacity,
                 status=ProjectStatus(hit.status) if hit.status else None,
@@ -303,8 +308,8 @@ def _tasks(
             number=h.number,
             title=h.title,
             part=Part(h.part) if h.part else None,
-            span=Span(start=s, end=max(s, te)),
-            block=Span(start=bs, end=max(bs, be)),
+            span=_span(s, end=max(s, te)),
+            block=_span(bs, end=max(bs, be)),
             children=children,
             indicators=inds,
             projects=projs,
@@ -358,7 +363,7 @@ def _goals(
             Goal(
                 id=len(out),
                 text=c.raw[rs:re_],
-                span=Span(start=rs, end=re_),
+                span=_span(rs, end=re_),
                 strength=strength,
                 headline=headline,
                 indicators=[i.id for i in inds],

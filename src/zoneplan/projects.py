@@ -46,13 +46,33 @@ class ProjectHit:
     status: str | None
 
 
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes (产业园|产业园区 → 产业园(?:区)?).
+
+    The regex engine then tries one branch per distinct first character instead of every
+    word at every position. Longer words still win: each node tries its longer branches first.
+    """
+    if not words:
+        return "(?!)"
+    ends = "" in words
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            heads.setdefault(w[0], []).append(w[1:])
+    branches = [
+        re.escape(ch) + _trie(sorted(rest)) if rest != [""] else re.escape(ch) for ch, rest in heads.items()
+    ]
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Anchors (found in one pass each) and the bounded matches tried at them."""
     lex = lexicon().projects
 
     def alt(words: tuple[str, ...]) -> str:
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        return _trie(sorted(set(words)))
 
     return {
         # 等 closing a list of projects: 推动A、B等项目, A、B等3个重点项目
@@ -63,11 +83,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "specific": re.compile(rf"(?:{alt(lex['specific_suffixes'])})(?:[一二三四五六]期)?"),
         # a plant named by its capacity: 某公司年产2万吨钢筋生产项目, 某集团20万吨/年聚苯乙烯项目
-        "capacity": re.compile(rf"年产能?[\d.]+[万亿]?(?:{_CAPACITY_UNITS})|(?<![\d.])[\d.]+[万亿]?吨/年"),
+        "capacity": re.compile(rf"年产能?[\d.]+[万亿]?(?:{_CAPACITY_UNITS})"),
+        # a yearly capacity written after its number (20万吨/年): found from its unit, then back
+        "per_year": re.compile("吨/年"),
         "capacity_tail": re.compile(
             rf"{_NAME_CHAR}{{2,18}}?(?:生产线项目|生产项目|项目|生产线|(?=[,、;。:等的和与及]|正在|加快|建设))"
         ),
-        "generic_anchor": re.compile(rf"(?:{alt(lex['project_verbs'])})|(?<=[亿万]元的)"),
+        "generic_anchor": re.compile(alt(lex["project_verbs"]) + "|[亿万]元的"),
         "generic": re.compile(
             rf"{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])})"
             r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期|$)"
@@ -78,6 +100,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 _NAME_RUN = re.compile(r"(?:[^\W_]|[·#/])*")
 _LIST_RUN = re.compile(r"(?:[^\W_]|[·#/、])*")
+
+
+def _number_start(text: str, pos: int) -> int:
+    """Start of the number (digits, a point, 万/亿) that ends at ``pos``."""
+    i = pos
+    lo = max(0, pos - 24)
+    while i > lo and text[i - 1] in "0123456789.万亿":
+        i -= 1
+    return i
 
 
 def _run_start(text: str, pos: int, limit: int, floor: int = 0, run: re.Pattern[str] = _NAME_RUN) -> int:
@@ -98,7 +129,7 @@ def _status_rx() -> re.Pattern[str]:
     seen: dict[str, str] = {}
     for w, s in words:
         seen.setdefault(w, s)  # a word listed under two stages keeps the first
-    groups = "|".join(f"(?P<{s}>{'|'.join(re.escape(w) for w in seen if seen[w] == s)})" for s in _STATUSES)
+    groups = "|".join(f"(?P<{s}>{_trie(sorted(w for w in seen if seen[w] == s))})" for s in _STATUSES)
     return re.compile(groups)
 
 
@@ -177,10 +208,15 @@ def find_projects(text: str) -> list[ProjectHit]:
             name, offset = _trim_left(item, stops) if k == 0 else (item, 0)
             if 2 <= len(name) <= 20 and not _generic(name):
                 found.append((start + offset, start + offset + len(name), name))
-    for m in pats["capacity"].finditer(text):
-        tail = pats["capacity_tail"].match(text, m.end())
-        left = _run_start(text, m.start(), 20)
-        if tail is None or m.start() - left < 2:
+    anchors = [(m.start(), m.end()) for m in pats["capacity"].finditer(text)]
+    for m in pats["per_year"].finditer(text):
+        start = _number_start(text, m.start())
+        if start < m.start() and text[start].isdigit():
+            anchors.append((start, m.end()))
+    for a_start, a_end in sorted(anchors):
+        tail = pats["capacity_tail"].match(text, a_end)
+        left = _run_start(text, a_start, 20)
+        if tail is None or a_start - left < 2:
             continue
         name, offset = _trim_left(text[left : tail.end()], stops, figures=False)
         if 6 <= len(name) <= 40 and not _VERBISH.search(name[:2]):
