@@ -62,29 +62,35 @@ def _cue_lists() -> dict[str, tuple[str, ...]]:
 
 @functools.cache
 def _strip_patterns() -> tuple[
-    re.Pattern[str], re.Pattern[str], dict[str, tuple[str, int]], dict[str, tuple[str, int]]
+    tuple[frozenset[str], int],
+    tuple[frozenset[str], int],
+    dict[str, tuple[str, int]],
+    dict[str, tuple[str, int]],
 ]:
+    """Cue words as sets with their longest length (a few dict probes instead of a regex scan)."""
     cues = _cue_lists()
-    lead = re.compile("|".join(map(re.escape, cues["strip_lead"])))
-    tail = re.compile("(?:" + "|".join(map(re.escape, cues["strip_tail"])) + ")$")
+    lead = frozenset(cues["strip_lead"])
+    tail = frozenset(cues["strip_tail"])
     before = {w: (k, len(w)) for w, k in lexicon().comparator_before.items()}
     after = {w: (k, len(w)) for w, k in lexicon().comparator_after.items()}
-    return lead, tail, before, after
+    return (lead, max(map(len, lead))), (tail, max(map(len, tail))), before, after
 
 
 def _strip_name(name: str) -> str:
     """The name without leading cue words, years and labels, or trailing cue words."""
-    lead, tail, _, _ = _strip_patterns()
+    (lead, lead_max), (tail, tail_max), _, _ = _strip_patterns()
     prev = None
     while prev != name:
         prev = name
         name = _YEAR_PREFIX.sub("", _ZONE_PREFIX.sub("", _LABEL_PREFIX.sub("", name))).strip(" \t,、")
-        m = lead.match(name)
-        if m and m.end() < len(name):
-            name = name[m.end() :]
-        m = tail.search(name)
-        if m:
-            name = name[: m.start()]
+        for k in range(min(lead_max, len(name) - 1), 0, -1):  # the longest cue first
+            if name[:k] in lead:
+                name = name[k:]
+                break
+        for k in range(min(tail_max, len(name)), 0, -1):
+            if name[-k:] in tail:
+                name = name[:-k]
+                break
     name = name.strip(" \t,、“”")
     if name.count("“") != name.count("”"):
         name = name.replace("“", "").replace("”", "")  # a quote cut in half at the clause edge
