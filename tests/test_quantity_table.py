@@ -110,6 +110,8 @@ NOT_NUMBERS = [
     pytest.param("--9", id="two-signs"),  # two signs
     pytest.param("三分之", id="fraction-without-numerator"),  # incomplete fraction
     pytest.param("五分之一又二", id="you-without-fraction"),  # 又 must precede a fraction
+    pytest.param("1" * 29, id="too-many-digits"),  # more digits than a decimal holds (28)
+    pytest.param("1亿億億億", id="too-large-with-magnitudes"),  # 10^32: the same
 ]
 
 
@@ -354,6 +356,29 @@ NOT_FOUND = [
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_not_a_mention(text: str) -> None:
     assert [m.text for m in find_mentions(text)] == []
+
+
+# ------------------------------------------------------------------ values too large
+
+
+HUGE = "1" * 30  # more digits than a decimal holds (28)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"投资{HUGE}元,", id="digits"),
+        pytest.param(f"投资{HUGE}亿元,", id="digits-magnitude"),
+        pytest.param(f"投资{'9' * 28}万元,", id="magnitude-past-the-limit"),
+        pytest.param(f"占比百分之{HUGE},", id="prefix-unit"),
+        pytest.param(f"￥{HUGE},", id="yen-sign"),
+        pytest.param(f"用{HUGE}年,", id="years"),
+        pytest.param(f"{'9' * 28}吨半,", id="half-past-the-limit"),
+    ],
+)
+def test_value_too_large_is_no_mention(text: str) -> None:
+    # found while speeding up find_mentions: decimal.InvalidOperation failed the whole document
+    assert [m.text for m in find_mentions(text + "增长8%。")] == ["8%"]
 
 
 # ------------------------------------------------------------------ linear time

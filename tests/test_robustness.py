@@ -340,10 +340,6 @@ def test_regression_label_that_is_no_numeral_does_not_fail_the_document() -> Non
     assert zoneplan.parse(raw).length == len(raw)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quantities._mention: read_number('一' + mag_text) is outside the try (万亿万 stacked magnitudes)",
-)
 def test_regression_stacked_magnitudes_do_not_fail_the_document() -> None:
     # found by test_properties: 三点五万亿万吨 raised NumberError out of find_mentions
     raw = "年产能三点五万亿万吨,增长8%。"

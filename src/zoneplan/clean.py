@@ -28,8 +28,9 @@ What it does, in order (each step is a function below, testable on its own):
    always continues the last); spaces between a number and its unit or
    magnitude (``53.93 亿元``).
 
-The steps are repeated until nothing changes (twice for real text), so
-cleaning is idempotent: ``clean(clean(x).text).text == clean(x).text``.
+The steps are repeated until nothing changes, so cleaning is idempotent:
+``clean(clean(x).text).text == clean(x).text``. A round that only dropped
+noise lines settles it without a full second round (see :func:`_settled`).
 
 >>> c = clean("下载文档,编辑使用\\n规上工业增加值增长１０％\\n1 / 8\\n")
 >>> c.text
@@ -81,16 +82,18 @@ _FOLD.update({cp: " " for cp in range(0x2000, 0x200B)})  # en quad … hair spac
 _FOLD.update({0x2028: "\n", 0x2029: "\n", 0x85: "\n", 0x0B: "\n", 0x0C: "\n", 0x0D: "\n"})
 _FOLD.update({0xFF61: "。", 0xFF62: "「", 0xFF63: "」", 0xFF64: "、"})  # half-width CJK punctuation
 
-#: Invisible characters: zero-width and bidi marks, soft hyphen, BOM, controls, the \r of \r\n, a
-#: form feed right after a line break (a page break that is not also the only line break).
+#: Invisible characters: zero-width and bidi marks, soft hyphen, BOM, controls; then the \r of \r\n
+#: and a form feed right after a line break (a page break that is not also the only line break).
+#: Three patterns, as each starts with a known character: the regex engine then skips fast to it.
 _INVISIBLE = re.compile(
     r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
-    r"\x00-\x08\x0e-\x1f\x7f]|\r(?=\n)|(?<=\n)\f+"
+    r"\x00-\x08\x0e-\x1f\x7f]"
 )
+_CR = re.compile(r"\r(?=\n)")
+_FORM_FEED = re.compile(r"\n(\f+)")
 
 # --- patterns -----------------------------------------------------------------
 
-_LINE = re.compile(r"[^\n]*\n?")
 #: A heading label at the start of a line: 一、 (一) 1、 1. (1) ① 一是 第一部分 一抓.
 _LABEL = re.compile(
     r"[ \t]*(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\(\d{1,2}\)"
@@ -99,6 +102,8 @@ _LABEL = re.compile(
 )
 #: Page-break debris: blank line(s), then the page number and 、 (linear: one start per run of space).
 _PAGE_MARK = re.compile(r"(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+[ \t]*(\d{1,3})、[ \t]*")
+#: The line a page mark numbers, from its line break on (it starts with one: found fast).
+_MARK_LINE = re.compile(r"\n[ \t]*\d{1,3}、")
 #: Sentence punctuation inside a line: a line with it is running text, not a bare title.
 _PUNCT = re.compile(r"[,。;:、!?]")
 #: Nothing visible: spaces, line breaks and the invisible characters the cleaner drops.
@@ -132,7 +137,9 @@ def _alternation(patterns: Iterable[str], key: str) -> re.Pattern[str]:
         except re.error as exc:
             raise LexiconError(f"bad regex {p!r} in {key!r}: {exc}", file="boilerplate.toml") from None
         listed.append(p)
-    return re.compile("|".join(f"(?:{p})" for p in listed) if listed else r"(?!)")
+    if not listed:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{p})" for p in listed))
 
 
 @functools.cache
@@ -157,9 +164,13 @@ def _rules() -> _Rules:
 
 @functools.cache
 def _unit_space() -> re.Pattern[str]:
-    """A space between a number and its magnitude or unit (``53.93 亿元``, ``120 亩``, ``30 %``)."""
+    """A space between a number and its magnitude or unit (``53.93 亿元``, ``120 亩``, ``30 %``).
+
+    That is ``(?<=\\d)[ \\t]+(?=…)``, written to start with the space itself: the regex engine then
+    skips fast from space to space instead of trying every position.
+    """
     units = lexicon().unit_pattern()
-    return re.compile(rf"(?<=\d)[ \t]+(?=(?:[万亿千百十]|{units})(?![A-Za-z]))")
+    return re.compile(rf"[ \t](?<=\d[ \t])[ \t]*(?=(?:[万亿千百十]|{units})(?![A-Za-z]))")
 
 
 @functools.cache
@@ -167,6 +178,28 @@ def _fold_table() -> dict[int, int | str]:
     table: dict[int, int | str] = dict(_FOLD)
     table.update(lexicon().traditional)
     return table
+
+
+@functools.cache
+def _foldable() -> re.Pattern[str]:
+    """Runs of the characters :func:`fold` changes (few in most text: substituting only them is fast)."""
+    chars = "".join(re.escape(chr(cp)) for cp in sorted(_fold_table()))
+    return re.compile(f"[{chars}]+")
+
+
+#: Texts up to this long get their first offset map as a copy of a slice of one
+#: ``array("q", range(_IOTA_LEN))`` made once (512 KiB), much faster than counting again.
+_IOTA_LEN = 1 << 16
+
+
+@functools.cache
+def _iota_table() -> array[int]:
+    return array("q", range(_IOTA_LEN))
+
+
+def _iota(n: int) -> array[int]:
+    """``array("q", range(n))``."""
+    return _iota_table()[:n] if n <= _IOTA_LEN else array("q", range(n))
 
 
 # --- the result -------------------------------------------------------------------
@@ -217,33 +250,85 @@ def fold(text: str) -> str:
     >>> fold("增長１２．５％（預計）")
     '增长12.5%(预计)'
     """
-    return text.translate(_fold_table())
+    table = _fold_table()
+    if len(text) < 16:  # a few characters (pipeline folds snippets): translating is fastest
+        return text.translate(table)
+    # most text has few characters to fold: substitute only their runs; text with many (a
+    # traditional-character document) is translated whole, which is then faster
+    most = len(text) // 32 + 1
+    folded, runs = _foldable().subn(lambda m: m.group().translate(table), text, count=most)
+    return folded if runs < most else text.translate(table)
+
+
+def _invisible(raw: str) -> list[tuple[int, int]]:
+    """Spans of the invisible characters (see ``_INVISIBLE``), in no particular order."""
+    spans = [m.span() for m in _INVISIBLE.finditer(raw)]
+    if "\r" in raw:
+        spans += [m.span() for m in _CR.finditer(raw)]
+    if "\f" in raw:
+        spans += [m.span(1) for m in _FORM_FEED.finditer(raw)]
+    return spans
 
 
 def clean(raw: str) -> Cleaned:
     """Clean ``raw`` (see the module doc)."""
-    invisible = [(m.start(), m.end()) for m in _INVISIBLE.finditer(raw)]
-    text, offs = _apply(fold(raw), array("q", range(len(raw))), invisible, {})
+    removed: list[tuple[int, int]] = []  # raw spans, as dropped
+    text, offs = _apply(fold(raw), _iota(len(raw)), _invisible(raw), {}, removed)
     noise: list[tuple[int, str]] = []
     for _ in range(_MAX_ROUNDS):
-        drops = _noise_lines(text, offs, noise) + _page_marks(text) + _inline_noise(text)
-        text, offs = _apply(text, offs, drops, {})
+        lines = _noise_lines(text, offs, noise)
+        marks, windows = _page_marks(text)
+        inline = _inline_noise(text)
+        drops = lines + marks + inline
+        text, offs = _apply(text, offs, drops, {}, removed)
         wraps, subs = _layout(text)
-        text, offs = _apply(text, offs, wraps, subs)
+        text, offs = _apply(text, offs, wraps, subs, removed)
         if not drops and not wraps and not subs:
             break
-    removed = _gaps(offs, len(raw))
+        if not (marks or inline or wraps or subs) and _settled(text, lines, windows):
+            break  # the next round would find nothing
     offs.append(len(raw))
-    return Cleaned(raw, text, offs, removed=removed, noise_lines=tuple(noise))
+    return Cleaned(raw, text, offs, removed=tuple(_merge(removed)), noise_lines=tuple(noise))
+
+
+def _settled(text: str, lines: list[tuple[int, int]], windows: list[tuple[int, int]]) -> bool:
+    """After a round that dropped only noise lines (``lines``), would another round find nothing?
+
+    ``text`` is the text after that round; ``windows``, the page-mark candidates of the text
+    before it (:func:`_page_marks`). Dropped lines go with the blank lines around them, so the
+    lines left are the same lines, their neighbours unchanged or not blank:
+
+    - noise lines: each line is judged by its content and by where it stands relative to the
+      body lines, which all stay; every line left was judged not noise, and would be again;
+    - layout: it ran on this very text and changed nothing;
+    - page marks: no mark can form where lines were dropped (it needs a blank line); if no
+      candidate read anything dropped, the same candidates come again, to the same verdict;
+    - noise inside lines: its patterns can read across a line break, so they are run again.
+    """
+    k = 0
+    for s, e in _merge(lines):
+        while k < len(windows) and windows[k][1] <= s:
+            k += 1
+        if k < len(windows) and windows[k][0] < e:
+            return False
+    return not _inline_noise(text)
 
 
 # --- edits ------------------------------------------------------------------------
 
 
 def _apply(
-    text: str, offs: array[int], drops: list[tuple[int, int]], subs: dict[int, str]
+    text: str,
+    offs: array[int],
+    drops: list[tuple[int, int]],
+    subs: dict[int, str],
+    removed: list[tuple[int, int]],
 ) -> tuple[str, array[int]]:
-    """Delete the ``drops`` spans and replace single characters (``subs``) of ``text``."""
+    """Delete the ``drops`` spans and replace single characters (``subs``) of ``text``.
+
+    The raw spans deleted go to ``removed``: from the raw offset of a span's first character to
+    just after its last one (anything in between went earlier).
+    """
     if subs:
         pieces: list[str] = []
         pos = 0
@@ -262,7 +347,8 @@ def _apply(
         if s > pos:
             kept_text.append(text[pos:s])
             kept.extend(offs[pos:s])
-        pos = max(pos, e)
+        removed.append((offs[s], offs[e - 1] + 1))
+        pos = e
     kept_text.append(text[pos:])
     kept.extend(offs[pos:])
     return "".join(kept_text), kept
@@ -279,20 +365,15 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _gaps(offs: array[int], n: int) -> tuple[tuple[int, int], ...]:
-    """The raw spans that no clean character comes from."""
-    out: list[tuple[int, int]] = []
-    prev = -1
-    for o in offs:
-        if o > prev + 1:
-            out.append((prev + 1, o))
-        prev = o
-    if n > prev + 1:
-        out.append((prev + 1, n))
-    return tuple(out)
-
-
 # --- noise lines --------------------------------------------------------------------
+
+
+def _pieces(text: str) -> list[str]:
+    """The lines of ``text``, without their line breaks (none after a final line break)."""
+    pieces = text.split("\n")
+    if not pieces[-1]:
+        pieces.pop()
+    return pieces
 
 
 def _is_noise(line: str) -> bool:
@@ -324,15 +405,13 @@ def _site_title(line: str) -> bool:
 
 def _noise_lines(text: str, offs: array[int], sink: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """Spans of noise lines, with the blank lines around them; the lines go to ``sink``."""
-    spans: list[tuple[int, int]] = []
-    content: list[str] = []
-    lead: list[int] = []
-    for m in _LINE.finditer(text):
-        if m.start() == m.end():
-            break
-        spans.append((m.start(), m.end()))
-        content.append(m.group().strip())
-        lead.append(len(m.group()) - len(m.group().lstrip()))
+    spans: list[tuple[int, int]] = []  # each line with its line break
+    pieces = _pieces(text)
+    pos = 0
+    for piece in pieces:
+        spans.append((pos, min(pos + len(piece) + 1, len(text))))
+        pos += len(piece) + 1
+    content = [piece.strip() for piece in pieces]
     noisy = [bool(c) and _is_noise(c) for c in content]
     body = [i for i, c in enumerate(content) if c and not noisy[i] and _is_body(c)]
     first, last = (body[0], body[-1]) if body else (len(content), -1)
@@ -356,7 +435,11 @@ def _noise_lines(text: str, offs: array[int], sink: list[tuple[int, str]]) -> li
         # a run of blank and noise lines: drop it whole if it has noise in it
         if any(noisy[i:j]):
             drops.append((spans[i][0], spans[j - 1][1]))
-            sink.extend((offs[spans[k][0] + lead[k]], content[k]) for k in range(i, j) if noisy[k])
+            sink.extend(
+                (offs[spans[k][0] + len(pieces[k]) - len(pieces[k].lstrip())], content[k])
+                for k in range(i, j)
+                if noisy[k]
+            )
         i = j
     return drops
 
@@ -383,21 +466,28 @@ class _Chain(NamedTuple):
         return self.length, self.cuts
 
 
-def _page_marks(text: str) -> list[tuple[int, int]]:
+def _page_marks(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Page-break debris of document-sharing sites: ``\\n\\n2、`` numbering every page.
 
     The marks run 1, 2, 3 … in order and mostly cut sentences (even words and
     numbers) in half; a real ``2、`` heading follows a finished sentence. The
     longest run counting up from 1 (or 2) is taken, preferring marks that cut;
     it is debris if at least half of its marks cut something.
+
+    Returns the debris, and the windows of text every candidate mark was judged on
+    (from the start of the line before it to the character after it), in order.
     """
     best: dict[int, _Chain] = {}
     top: _Chain | None = None
+    windows: list[tuple[int, int]] = []
+    if not _may_have_marks(text):  # most texts: the scan below would find nothing
+        return [], windows
     for m in _PAGE_MARK.finditer(text):
         n = int(m.group(1))
         before = m.start() - 1
         after = text[m.end()] if m.end() < len(text) else ""
         line_start = text.rfind("\n", 0, m.start()) + 1
+        windows.append((line_start, m.end() + 1))
         cut = int(
             (before >= 0 and not _ends_sentence(text, before) and m.start() - line_start >= 20)
             or after in _NO_LINE_START
@@ -415,13 +505,24 @@ def _page_marks(text: str) -> list[tuple[int, int]]:
         if top is None or chain.score() > top.score():
             top = chain
     if top is None or top.length < 2 or top.cuts * 2 < top.length:
-        return []
+        return [], windows
     out: list[tuple[int, int]] = []
     node: _Chain | None = top
     while node is not None:
         out.append(node.span)
         node = node.prev
-    return out
+    return out, windows
+
+
+def _may_have_marks(text: str) -> bool:
+    """Is there a line ``N、`` under a blank line? Every page mark is one."""
+    for m in _MARK_LINE.finditer(text):
+        j = m.start() - 1
+        while j >= 0 and text[j] in _SPACE:  # each run of spaces is walked back over at most once
+            j -= 1
+        if j >= 0 and text[j] == "\n":
+            return True
+    return False
 
 
 def _inline_noise(text: str) -> list[tuple[int, int]]:
@@ -464,11 +565,10 @@ def _layout(text: str) -> tuple[list[tuple[int, int]], dict[int, str]]:
     drops: list[tuple[int, int]] = [(m.start(), m.end()) for m in _unit_space().finditer(text)]
     subs: dict[int, str] = {}
     lines: list[tuple[int, int, str]] = []  # start, end (before the \n), stripped content
-    for m in _LINE.finditer(text):
-        if m.start() == m.end():
-            break
-        s, e = m.start(), m.end() - (1 if m.group().endswith("\n") else 0)
-        raw_line = text[s:e]
+    e = -1
+    for raw_line in _pieces(text):
+        s = e + 1
+        e = s + len(raw_line)
         lead = len(raw_line) - len(raw_line.lstrip(_SPACE))
         trail = len(raw_line) - len(raw_line.rstrip(_SPACE))
         if raw_line.strip(_SPACE):

@@ -26,6 +26,7 @@ NumberRange(low=Decimal('100000'), high=Decimal('200000'))
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -89,6 +90,10 @@ _UNIT: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 _BIG_PLAIN: tuple[tuple[str, int], ...] = (("兆", 10**12), ("亿", 10**8), ("万", 10**4))
 
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+#: A plain Arabic number (ASCII digits, maybe a decimal point): read by Decimal directly.
+_PLAIN_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+#: Numbers up to this long are cached (the same numerals recur through a document).
+_CACHED_LEN = 12
 # range signs: a dash (one or two, any width), a tilde, 至 or 到
 _RANGE_SEP = re.compile(r"--|——|—|–|-|~|〜|至|到")
 _BETWEEN = re.compile(r"(?P<a>.+?)(?:与|和|至|到)(?P<b>.+?)(?:之间|间)")
@@ -125,6 +130,13 @@ class NumberRange:
     high: Decimal | None
 
 
+class _TooManyDigits(NumberError):
+    """Internal: the value needs more digits than a decimal holds exactly (28): 10^28 and up."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("more digits than a decimal holds exactly", text=text, position=0)
+
+
 class _Fail(Exception):
     """Internal: why and where (an offset into the normalised text) reading failed."""
 
@@ -140,11 +152,12 @@ class _Text:
     def __init__(self, text: str) -> None:
         folded = fold_numerals(text)
         self.original = text
-        self.keep = [i for i, ch in enumerate(folded) if not ch.isspace()]
-        self.s = "".join(folded[i] for i in self.keep)
+        self.folded = folded
+        self.s = "".join(folded.split())  # str.split() splits at exactly the str.isspace() characters
 
     def error(self, fail: _Fail) -> NumberError:
-        pos = self.keep[fail.position] if fail.position < len(self.keep) else len(self.original)
+        keep = [i for i, ch in enumerate(self.folded) if not ch.isspace()]  # only needed here
+        pos = keep[fail.position] if fail.position < len(keep) else len(self.original)
         return NumberError(fail.message, text=self.original, position=pos)
 
 
@@ -444,6 +457,23 @@ def cn_to_decimal(text: str) -> Decimal:
     return read_number(text)
 
 
+# Short numbers are read once and then cached: headings number 一 to 十 over and over, and
+# magnitudes (一万, 一亿) come with almost every amount. Values are immutable, so sharing them is
+# safe; errors are not cached (they are raised again each time). Like every reading here, the
+# value is computed in the decimal context current at its first reading (zoneplan never
+# changes the default one).
+
+
+@functools.lru_cache(maxsize=2048)
+def _read_cached(text: str) -> Decimal:
+    return _read(text)
+
+
+@functools.lru_cache(maxsize=2048)
+def _parse_cached(text: str) -> Decimal | NumberRange:
+    return _parse(text)
+
+
 def read_number(text: str) -> Decimal:
     """Value of one number: Arabic or Chinese, with magnitudes, signs and fractions.
 
@@ -454,6 +484,13 @@ def read_number(text: str) -> Decimal:
     >>> read_number("负三分之一").quantize(Decimal("0.0001"))
     Decimal('-0.3333')
     """
+    try:
+        return _read_cached(text) if len(text) <= _CACHED_LEN else _read(text)
+    except ArithmeticError:  # decimal.InvalidOperation from exact(): the value is too large
+        raise _TooManyDigits(text) from None
+
+
+def _read(text: str) -> Decimal:
     t = _normal(text)
     try:
         value = _vague(t.s, 0)
@@ -478,6 +515,15 @@ def parse_number(text: str) -> Decimal | NumberRange:
     >>> parse_number("五百余万")
     Decimal('5000000')
     """
+    try:
+        if _PLAIN_ARABIC.fullmatch(text):  # the common case, and what every path below gives it
+            return exact(Decimal(text))
+        return _parse_cached(text) if len(text) <= _CACHED_LEN else _parse(text)
+    except ArithmeticError:  # decimal.InvalidOperation from exact(): the value is too large
+        raise _TooManyDigits(text) from None
+
+
+def _parse(text: str) -> Decimal | NumberRange:
     t = _normal(text)
     s = t.s
     try:

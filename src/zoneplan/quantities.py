@@ -23,7 +23,15 @@ from decimal import Decimal
 import attrs
 
 from .lexicon import UnitDef, lexicon
-from .numbers import NUMERAL_VARIANTS, NumberRange, exact, fold_numerals, parse_number, read_number
+from .numbers import (
+    NUMERAL_VARIANTS,
+    NumberRange,
+    _TooManyDigits,
+    exact,
+    fold_numerals,
+    parse_number,
+    read_number,
+)
 from .units import foreign_currencies, is_prefix_unit, lookup_unit
 
 __all__ = ["Mention", "find_mentions", "quote_spans"]
@@ -111,18 +119,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    # spans are sorted; a binary search keeps this linear overall
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if spans[mid][1] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo < len(spans) and spans[lo][0] <= pos < spans[lo][1]
-
-
 _FINANCIAL = "壹貳贰參叁肆伍陸陆柒捌玖拾佰仟"
 _FINANCIAL_RE = re.compile(f"[{_FINANCIAL}]")
 _NEIGHBOURS = set(_CN + "点點分之萬億兩" + _FINANCIAL)
@@ -179,25 +175,32 @@ def find_mentions(text: str) -> list[Mention]:
     """Every quantity mention in ``text``, in order."""
     folded = _fold(text)
     quotes = quote_spans(folded)
+    q = 0  # the first quote that does not end before the match (matches come in order)
     out: list[Mention] = []
     for m in _pattern().finditer(folded):
-        num = m.group("num")
-        if num is not None and m.group("unit") is None and not m.group("mag") and num[-1] not in "万亿千百":
+        num, unit, mag, pre, bmag, yen = m.group("num", "unit", "mag", "pre", "bmag", "yen")
+        if num is not None and unit is None and not mag and num[-1] not in "万亿千百":
             continue  # a number with neither unit nor magnitude: never a mention
-        if _inside(quotes, m.start()):
+        start = m.start()
+        while q < len(quotes) and quotes[q][1] <= start:
+            q += 1
+        if q < len(quotes) and quotes[q][0] <= start:
+            continue  # inside a quoted name
+        try:
+            if pre:
+                mention = _prefixed(folded, text, m)
+            elif bmag:
+                mention = _bare_unit(text, m)
+            elif yen:
+                mention = _yen(text, m)
+            elif num is None:  # dui or half: the other alternatives
+                mention = _half(folded, text, m)
+            else:
+                mention = _mention(folded, text, m, num, mag, unit)
+        except ArithmeticError:  # 10^28 and more (its number read, then multiplied): too large to hold
             continue
-        if m.group("pre"):
-            mention = _prefixed(folded, m)
-        elif m.group("bmag"):
-            mention = _bare_unit(m)
-        elif m.group("yen"):
-            mention = _yen(folded, m)
-        elif m.group("dui") or m.group("half"):
-            mention = _half(folded, m)
-        else:
-            mention = _mention(folded, m)
         if mention is not None:
-            out.append(attrs.evolve(mention, text=text[mention.start : mention.end]))
+            out.append(mention)
     return out
 
 
@@ -205,16 +208,18 @@ def _squash(s: str) -> str:
     return "".join(s.split())
 
 
-def _make(start: int, end: int, number: Decimal | NumberRange, mult: Decimal, unit: str,
+def _make(src: str, start: int, end: int, number: Decimal | NumberRange, mult: Decimal, unit: str,
           udef: UnitDef | None, in_cmp: str | None, chinese: bool) -> Mention:  # fmt: skip
+    """The mention of ``src[start:end]`` (``src``: the text as given, not folded)."""
+    text = src[start:end]
     if isinstance(number, NumberRange):
         low = None if number.low is None else exact(number.low / mult)
         high = None if number.high is None else exact(number.high / mult)
-        return Mention(start, end, "", None, low, high, unit, mult, udef, in_cmp, chinese)
-    return Mention(start, end, "", exact(number / mult), None, None, unit, mult, udef, in_cmp, chinese)
+        return Mention(start, end, text, None, low, high, unit, mult, udef, in_cmp, chinese)
+    return Mention(start, end, text, exact(number / mult), None, None, unit, mult, udef, in_cmp, chinese)
 
 
-def _prefixed(text: str, m: re.Match[str]) -> Mention | None:
+def _prefixed(text: str, src: str, m: re.Match[str]) -> Mention | None:
     """百分之五, 千分之二点四, 百分之二三十: the unit is written before the number."""
     pre = _squash(m.group("pre"))
     udef = lookup_unit(pre)
@@ -225,12 +230,14 @@ def _prefixed(text: str, m: re.Match[str]) -> Mention | None:
         try:
             number = parse_number(num)
             break
+        except _TooManyDigits:  # a shorter numeral would be another number
+            return None
         except ValueError:  # 百分之七十百分位: drop what the numeral cannot hold
             num = num[:-1]
             end = m.start("pnum") + _span_len(m.group("pnum"), len(num))
     if number is None or udef is None or (text[end : end + 1].isascii() and text[end : end + 1].isalnum()):
         return None
-    return _make(m.start(), end, number, Decimal(1), pre, udef, None, not num[0].isdigit())
+    return _make(src, m.start(), end, number, _DEC_ONE, pre, udef, None, not num[0].isdigit())
 
 
 def _span_len(written: str, kept: int) -> int:
@@ -244,34 +251,36 @@ def _span_len(written: str, kept: int) -> int:
     return len(written)
 
 
-def _bare_unit(m: re.Match[str]) -> Mention:
+def _bare_unit(src: str, m: re.Match[str]) -> Mention:
     """``亿元以上``: a magnitude alone is one of it."""
     udef = lookup_unit(m.group("bunit"))
     mult = Decimal(10**8 if m.group("bmag") == "亿" else 10**4)
-    return Mention(m.start(), m.end(), "", Decimal(1), None, None, m.group(), mult, udef, None, True)
+    start, end = m.span()
+    return Mention(start, end, src[start:end], Decimal(1), None, None, m.group(), mult, udef, None, True)
 
 
-def _yen(text: str, m: re.Match[str]) -> Mention | None:
+def _yen(src: str, m: re.Match[str]) -> Mention | None:
     """``￥300``: the currency sign before the number."""
     num = _squash(m.group("ynum"))
     try:
         number = parse_number(num)
+        mag = _MAG_RUN.search(num)
+        mult = _multiplier(mag.group()) if mag else _DEC_ONE
     except ValueError:
         return None
-    mag = re.search(r"[千百万亿]+$", num)
-    mult = Decimal(read_number("一" + mag.group())) if mag else Decimal(1)
-    return _make(m.start(), m.end(), number, mult, (mag.group() if mag else "") + "元", lookup_unit("元"),
-                 None, False)  # fmt: skip
+    unit = (mag.group() if mag else "") + "元"
+    return _make(src, m.start(), m.end(), number, mult, unit, lookup_unit("元"), None, False)
 
 
-def _half(text: str, m: re.Match[str]) -> Mention | None:
+def _half(text: str, src: str, m: re.Match[str]) -> Mention | None:
     """``半成`` (5 %), ``半折`` and ``打对折`` (half price, 50 %)."""
     word = m.group("dui") or m.group("half")
-    if text[m.end() : m.end() + 1] and text[m.end()] in _NOT_AFTER[word[-1]]:
+    start, end = m.span()
+    if text[end : end + 1] and text[end] in _NOT_AFTER[word[-1]]:
         return None
     value = Decimal("0.5") if word == "半成" else Decimal(5)
     return Mention(
-        m.start(), m.end(), "", value, None, None, word[-1], Decimal(1), lookup_unit(word[-1]), None, True
+        start, end, src[start:end], value, None, None, word[-1], Decimal(1), lookup_unit(word[-1]), None, True
     )
 
 
@@ -282,16 +291,28 @@ _SUB_CENTS = re.compile(r"又?(?P<cent>[0-9一二两三四五六七八九]{1,2})
 # 七成六: one digit after 成, not the start of another number or count (七成六个 is not 7.6成)
 _TENTH = re.compile(rf"{_SP}([一二三四五六七八九])(?![{_CN}点个家项人名次件户])")
 _BIG_TAIL = re.compile(r"(?:万亿|亿|万)+$")
+_MAG_AR_TAIL = re.compile(rf"{_MAG_AR}$")
+_MAG_RUN = re.compile(r"[千百万亿]+$")
+_DEC_ONE = Decimal(1)
 _CN_TO_ASCII = str.maketrans("一二两三四五六七八九", "1223456789")
 
 
-def _mention(text: str, m: re.Match[str]) -> Mention | None:
-    num = _squash(m.group("num"))
-    mag = m.group("mag") or ""
-    unit = _squash(m.group("unit") or "")
+@functools.lru_cache(maxsize=256)
+def _multiplier(mag: str) -> Decimal:
+    """The value of a magnitude word or a run of them: 万 10000, 千万, 万亿 (read_number raises on 万亿万)."""
+    return Decimal(read_number("一" + mag))
+
+
+def _mention(
+    text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | None, unit_w: str | None
+) -> Mention | None:
+    """A number, maybe a magnitude, maybe a unit (``num_w``, ``mag_w``, ``unit_w``: the groups as matched)."""
+    num = _squash(num_w)
+    mag = mag_w or ""
+    unit = _squash(unit_w) if unit_w else ""
     udef = lookup_unit(unit) if unit else None
     chinese = not num.lstrip("负-")[:1].isdigit()
-    start, end = m.start(), m.end()
+    start, end = m.span()
     if num[0] in "负-" and _bad_sign(text, start):
         start, num = start + 1, num[1:]
     before = text[max(0, start - 4) : start]
@@ -302,7 +323,7 @@ def _mention(text: str, m: re.Match[str]) -> Mention | None:
         tail = _BIG_TAIL.search(written)
         mag_text = tail.group() if tail is not None and tail.start() > 0 else ""
     else:
-        tail = re.search(rf"{_MAG_AR}$", written)
+        tail = _MAG_AR_TAIL.search(written)
         mag_text = (
             tail.group()
             if tail is not None and tail.start() > 0 and written[tail.start() - 1].isdigit()
@@ -318,16 +339,17 @@ def _mention(text: str, m: re.Match[str]) -> Mention | None:
     number: Decimal | NumberRange | None
     try:
         number = _discount(num) if udef is not None and udef.pint == "zhe" else parse_number(written)
+        # stacked magnitudes the reading of the number let pass (三点五万亿万) are no number
+        mult = _multiplier(mag_text) if mag_text else _DEC_ONE
     except ValueError:
         return None
     if number is None:
         return None
-    mult = Decimal(read_number("一" + mag_text)) if mag_text else Decimal(1)
     if udef is not None and not isinstance(number, NumberRange):
         number, end = _after_unit(text, number, mult, udef, end)
     if _runs_on(text[end : end + 1], unit):
         return None
-    return _make(start, end, number, mult, mag_text + unit, udef, in_cmp, chinese)
+    return _make(src, start, end, number, mult, mag_text + unit, udef, in_cmp, chinese)
 
 
 def _bad_sign(text: str, start: int) -> bool:
