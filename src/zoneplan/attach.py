@@ -76,6 +76,7 @@ def _strip_patterns() -> tuple[
     return (lead, max(map(len, lead))), (tail, max(map(len, tail))), before, after
 
 
+@functools.lru_cache(maxsize=4096)
 def _strip_name(name: str) -> str:
     """The name without leading cue words, years and labels, or trailing cue words."""
     (lead, lead_max), (tail, tail_max), _, _ = _strip_patterns()
