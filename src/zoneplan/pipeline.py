@@ -189,8 +189,8 @@ def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> d
 
 
 def _span(start: int, end: int) -> Span:
-    """A span from offsets the pipeline computed itself (ordered by construction): no revalidation."""
-    return Span.model_construct(start=start, end=end)
+    """A span of raw offsets."""
+    return Span(start=start, end=end)
 
 
 def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: dict[int, str]) -> Indicator:
