@@ -82,6 +82,12 @@ CASES = [
         ],
         id="threshold-class",
     ),
+    # 超亿元项目: a bare magnitude after 超 stands for one of it, a strict bound
+    pytest.param(
+        "签约超亿元项目30个。",
+        [("亿元", "项目", "level", "gt", "other"), ("30个", "亿元项目", "count", "eq", "target")],
+        id="threshold-bare-magnitude",
+    ),
     # the threshold's own measure names it (产值…以上企业)
     pytest.param(
         "力争营收10亿元以上企业达到6家。",

@@ -99,7 +99,9 @@ def _pattern() -> re.Pattern[str]:
     first = rf"(?=[{_CN}\d负\-￥¥对半])"
     return re.compile(
         rf"{first}(?:(?<![{_CN}\d])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
-        rf"|(?<![{_CN}\d])(?P<bmag>亿|万)(?P<bunit>元|美元)(?=以上|及以上)"
+        # 亿元以上项目, 超亿元项目: a bare magnitude that stands for one of it
+        rf"|(?:(?<![{_CN}\d])(?=(?:亿|万)(?:元|美元)(?:以上|及以上))|(?<=超)|(?<=超过))"
+        rf"(?P<bmag>亿|万)(?P<bunit>元|美元)"
         rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}(?:{_SP}{_MAG_AR})?)"
         rf"|(?<=打)(?P<dui>对折)"
         rf"|(?<![{_CN}\d])(?P<half>半(?:成|折))"
