@@ -149,6 +149,10 @@ CASES = [
         [("60亿元", "工业投资", "level", "eq", "target")],
         id="zone-subject",
     ),
+    # power and energy are quantities of their own; 千 before 瓦 is the kilo of 千瓦
+    pytest.param(
+        "新增光伏装机500千瓦。", [("500千瓦", "光伏装机", "level", "eq", "target")], id="power-kilowatt"
+    ),
     # a frequency is background
     pytest.param("每月定期2次开展巡查。", [("2次", "巡查", "count", "eq", "other")], id="frequency"),
 ]

@@ -43,7 +43,8 @@ _BIGS = "万亿兆"
 _CN = _DIGITS + _PLACES + _BIGS
 _SP = r"[ \t]{0,4}"
 _NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_MAG_AR = r"(?:[千百](?:万亿|亿|万)?|万亿|亿|万)"
+# 千 before 瓦 is the kilo of 千瓦 (500千瓦), not a magnitude
+_MAG_AR = r"(?:[千百](?!瓦)(?:万亿|亿|万)?|万亿|亿|万)"
 _MAG_CN = r"(?:万亿|亿|万)"
 # a Chinese numeral: starts with a digit or a place word, may hold spaces, 点 and 万/亿
 # (one flat character class, so that no quantifier nests in another: the scan stays linear)
