@@ -81,6 +81,8 @@ def test_spans_index_the_raw_text(path: Path) -> None:
     assert plan.indicators, "every seed has figures"
     for ind in plan.indicators:
         assert raw[ind.span.start : ind.span.end] == ind.text
+        assert ind.sentence is not None
+        assert ind.sentence.start <= ind.span.start and ind.span.end <= ind.sentence.end
     for proj in plan.projects:
         # the name as cleaned; the span may also cover noise the cleaner dropped inside it
         surface = raw[proj.span.start : proj.span.end]

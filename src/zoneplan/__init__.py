@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .compare import Comparison, compare
@@ -89,7 +88,3 @@ __all__ = [
 def schema() -> dict[str, Any]:
     """The JSON Schema of :class:`Plan` (the interchange format)."""
     return Plan.model_json_schema()
-
-
-def _schema_json() -> str:
-    return json.dumps(schema(), ensure_ascii=False, indent=2)

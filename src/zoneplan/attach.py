@@ -52,6 +52,7 @@ class Facts:
     headline: bool
     dimension: str
     part: str | None
+    sentence: tuple[int, int] = (0, 0)  # clean offsets of the sentence it sits in
 
 
 @functools.cache
@@ -243,7 +244,9 @@ def attach(
         headline = any(a <= m.start < b for a, b in zones)
         if headline and role == "other" and not threshold:
             role = "target" if part == "plan" else "actual"
-        out.append(Facts(name or None, kind, comparator, role, headline, dimension, part))
+        out.append(
+            Facts(name or None, kind, comparator, role, headline, dimension, part, (sent_start, sent_end))
+        )
         names.append(name or None)
         kinds.append(kind)
         thresholds.append(threshold)

@@ -532,11 +532,6 @@ def _inline_noise(text: str) -> list[tuple[int, int]]:
 # --- layout -------------------------------------------------------------------------
 
 
-def _title_like(line: str) -> bool:
-    """A bare title or part heading: ends with 计划, 总结, 思路… and has no sentence punctuation."""
-    return _PUNCT.search(line) is None and _rules().title_end.search(line) is not None
-
-
 def _joins(cur_first: str, cur_last: str, cur_len: int, cur_punct: bool, nxt: str) -> bool:
     """Is ``nxt`` the continuation of the (possibly already joined) line ``cur``?
 

@@ -222,6 +222,7 @@ def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: 
         headline=f.headline,
         part=Part(f.part) if f.part else None,
         task=ids.get(id(host)) if host is not None else None,
+        sentence=_span(*c.raw_span(*f.sentence)),
     )
 
 
