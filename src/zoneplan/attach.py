@@ -199,17 +199,21 @@ def attach(
     kinds: list[str] = []
     thresholds: list[bool] = []
     starts = [m.start for m in mentions]
+    clauses, sents = _breaks(text)
     prev_end = 0
     for idx, m in enumerate(mentions):
         cmp_before, cmp_len = _before_comparator(text, m.start)
         cmp_after, after_len = _after_comparator(text, m.end)
         comparator = cmp_before or cmp_after or (lex.comparator_inside.get(m.inside_comparator or "") or "eq")
         tail = m.end + after_len
-        seg_start = max(
-            _clause_start(text, m.start, m.start - _WINDOW),
-            prev_end if _same_clause(text, prev_end, m.start) else 0,
-        )
-        sent_start, sent_end = _sentence_bounds(text, m.start)
+        ci = bisect.bisect_left(clauses, m.start)  # clause breaks before the figure
+        clause_start = max(m.start - _WINDOW, clauses[ci - 1] + 1 if ci else 0)
+        # the previous figure's tail, when no clause break lies between it and this figure
+        same_clause = prev_end <= m.start and bisect.bisect_left(clauses, prev_end) == ci
+        seg_start = max(clause_start, prev_end if same_clause else 0)
+        si = bisect.bisect_left(sents, m.start)
+        sent_start = sents[si - 1] + 1 if si else 0
+        sent_end = sents[si] if si < len(sents) else len(text)
         segment = text[seg_start : m.start - cmp_len]
         dimension = _dimension(text, m, seg_start, tail)
         part = part_at(m.start)
@@ -231,16 +235,14 @@ def attach(
             name = _strip_name(
                 text[mentions[idx - 1].start : m.start - cmp_len]
             )  # 3亿元以上产业项目不少于19个
-        if inherited and idx and _same_sentence(text, mentions[idx - 1].start, m.start):
+        if inherited and idx and bisect.bisect_left(sents, mentions[idx - 1].start) >= si:  # same sentence
             name = names[-1] or ""
         # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
         dist = _distributed(text, mentions, starts, idx, sent_start, names)
         if dist is not None:
             name = dist
-        kind = _kind(text, m, dimension, seg_start, idx, mentions, kinds)
-        role = _role(
-            text, m, part, segment, follow, threshold, dimension, sent_start, sent_end, seg_start, tail
-        )
+        kind = _kind(text, m, dimension, clause_start, idx, mentions, kinds)
+        role = _role(text, m, part, segment, follow, threshold, dimension, sent_start, clause_start, tail)
         headline = any(a <= m.start < b for a, b in zones)
         if headline and role == "other" and not threshold:
             role = "target" if part == "plan" else "actual"
@@ -254,17 +256,9 @@ def attach(
     return out
 
 
-def _same_clause(text: str, a: int, b: int) -> bool:
-    return a <= b and not any(ch in _CLAUSE_END for ch in text[a:b])
-
-
 def _same_clause_soft(text: str, a: int, b: int) -> bool:
     """No clause break between a and b (quotes allowed)."""
     return a <= b and not any(ch in ",;:。!?\n、" for ch in text[a:b])
-
-
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    return not any(ch in _SENT_END for ch in text[a:b])
 
 
 def _before_comparator(text: str, start: int) -> tuple[str | None, int]:
@@ -403,7 +397,7 @@ def _kind(
     text: str,
     m: Mention,
     dimension: str,
-    seg_start: int,
+    clause_start: int,
     idx: int,
     mentions: Sequence[Mention],
     kinds: list[str],
@@ -419,18 +413,28 @@ def _kind(
     # a percentage right after another, joined by 、: same kind (分别增长 3%、4%)
     if idx and text[mentions[idx - 1].end : m.start].strip() == "、" and kinds:
         return kinds[-1]
-    clause = text[_clause_start(text, m.start, m.start - _WINDOW) : m.start]
-    best, best_pos, best_len = None, -1, 0
-    for word, kind in lexicon().kind_cues.items():
-        if kind == "share" and word in ("达到", "达", "完成"):
-            continue
-        pos = clause.rfind(word)
-        end = pos + len(word)
-        if pos >= 0 and (end > best_pos or (end == best_pos and len(word) > best_len)):
-            best, best_pos, best_len = kind, end, len(word)
-    if best is None:
-        return "share"
-    return best
+    # the cue that ends last, the longest of those: the first match in the reversed clause
+    rx, kinds_of = _kind_rx()
+    last = rx.search(text[clause_start : m.start][::-1])
+    return kinds_of[last.group()] if last else "share"
+
+
+@functools.cache
+def _kind_rx() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The kind cues reversed, longest first, and the kind of each reversed cue."""
+    cues = {
+        w[::-1]: k
+        for w, k in lexicon().kind_cues.items()
+        if not (k == "share" and w in ("达到", "达", "完成"))  # verbs of any figure, not of a share
+    }
+    return re.compile("|".join(map(re.escape, sorted(cues, key=len, reverse=True)))), cues
+
+
+@functools.cache
+def _achievement_rx() -> re.Pattern[str]:
+    """The achievement cues reversed, for the one that ends last in a clause."""
+    words = sorted({w[::-1] for w in lexicon().role["achievement"]}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _cue_rx(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -449,6 +453,13 @@ def _other_rx() -> re.Pattern[str]:
     return _cue_rx(lexicon().role["other"])
 
 
+_PLACE_END = re.compile(r"(区块|片区|以西|以东|以南|以北|区域|周边)$")
+_FREQUENCY = re.compile(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$")
+_POLICY_NOUNS = ("新政", "措施", "政策", "清单", "意见", "办法", "条例")
+_ALREADY = re.compile(r"已(?!有)|累计|截至目前|截止目前")
+_AWARDED = re.compile(r"入选|获批|荣获")
+
+
 def _role(
     text: str,
     m: Mention,
@@ -458,25 +469,22 @@ def _role(
     threshold: bool,
     dimension: str,
     sent_start: int,
-    sent_end: int,
-    seg_start: int,
+    clause_start: int,
     tail: int,
 ) -> str:
     lex = lexicon()
-    role = lex.role
     if threshold:
         return "other"
     default = "actual" if part == "review" else "target"
-    clause_start = _clause_start(text, m.start, m.start - _WINDOW)
     clause = text[clause_start : m.start]
-    after_clause = text[tail : tail + 12]
-    ce = min((after_clause.find(c) for c in _CLAUSE_END if c in after_clause), default=len(after_clause))
-    after_clause = after_clause[:ce]
+    ce = _CLAUSE_RX.search(text, tail, tail + 12)
+    after_clause = text[tail : ce.start() if ce else tail + 12]
     # an attribute of a project or a set of projects: total investment, site area, capacity
     if dimension == "mass_rate" or _capacity(text, m):
         return "other"
     last_attr = max((a.end() for a in _attribute_rx().finditer(clause)), default=-1)
-    last_ach = max((clause.rfind(w) + len(w) for w in role["achievement"] if w in clause), default=-1)
+    ach = _achievement_rx().search(clause[::-1])
+    last_ach = len(clause) - ach.start() if ach else -1
     if last_attr >= 0 and last_attr > last_ach and dimension in ("currency_cny", "currency_usd", "area"):
         return "other"
     if dimension in ("currency_cny", "currency_usd") and clause.strip() in ("投资", "计划投资", "项目投资"):
@@ -494,8 +502,7 @@ def _role(
     ):
         return "other"  # 10平方公里信息科创走廊: the size of a named place
     if dimension == "area" and (
-        text[tail : tail + 2].startswith(("内", "范围", "区域"))
-        or re.search(r"(区块|片区|以西|以东|以南|以北|区域|周边)$", clause)
+        text[tail : tail + 2].startswith(("内", "范围", "区域")) or _PLACE_END.search(clause)
     ):
         return "other"  # 秋滨区块28平方公里内: the extent of a place
     # the present state: 现有6家, 尚有31家 (the cue may open the parenthesis the figure sits in)
@@ -511,15 +518,13 @@ def _role(
     scope = text[scope_start : m.start]
     if _other_rx().search(scope):
         return "other"
-    if m.unit.endswith("次") and re.search(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$", clause):
+    if m.unit.endswith("次") and _FREQUENCY.search(clause):
         return "other"  # 每月定期2次: a frequency
-    if dimension == "count" and re.search(
-        r"(新政|措施|政策|清单|意见|办法|条例)$", _strip_name(segment) or ""
-    ):
+    if dimension == "count" and _strip_name(segment).endswith(_POLICY_NOUNS):
         return "other"
     if part == "plan":
         # a result already achieved, reported inside the plan
         whole = text[clause_start : tail + len(after_clause)]
-        if re.search(r"已(?!有)|累计|截至目前|截止目前", whole) or re.search(r"入选|获批|荣获", after_clause):
+        if _ALREADY.search(whole) or _AWARDED.search(after_clause):
             return "actual"
     return default

@@ -120,14 +120,14 @@ class _Rules:
     lines: re.Pattern[str]
     header: re.Pattern[str]
     edge: re.Pattern[str]
-    inline: re.Pattern[str]
+    inline: tuple[re.Pattern[str], ...]  # scanned one by one: each can then skip fast to its first character
     chrome: frozenset[str]
     suffixes: tuple[str, ...]
     title_end: re.Pattern[str]
 
 
-def _alternation(patterns: Iterable[str], key: str) -> re.Pattern[str]:
-    """One regex of the patterns listed under ``key``, each validated."""
+def _validated(patterns: Iterable[str], key: str) -> list[str]:
+    """The patterns listed under ``key``, each checked to compile and to be listed once."""
     listed: list[str] = []
     for p in patterns:
         if p in listed:
@@ -137,6 +137,12 @@ def _alternation(patterns: Iterable[str], key: str) -> re.Pattern[str]:
         except re.error as exc:
             raise LexiconError(f"bad regex {p!r} in {key!r}: {exc}", file="boilerplate.toml") from None
         listed.append(p)
+    return listed
+
+
+def _alternation(patterns: Iterable[str], key: str) -> re.Pattern[str]:
+    """One regex of the patterns listed under ``key``, each validated."""
+    listed = _validated(patterns, key)
     if not listed:
         return re.compile(r"(?!)")
     return re.compile("|".join(f"(?:{p})" for p in listed))
@@ -155,7 +161,7 @@ def _rules() -> _Rules:
         lines=_alternation(lex.boilerplate_lines, "lines"),
         header=_alternation(data.get("header_lines", []), "header_lines"),
         edge=_alternation(data.get("edge_lines", []), "edge_lines"),
-        inline=_alternation(lex.boilerplate_inline, "inline"),
+        inline=tuple(map(re.compile, _validated(lex.boilerplate_inline, "inline"))),
         chrome=frozenset(data.get("chrome_words", [])),
         suffixes=lex.title_suffixes,
         title_end=re.compile(f"(?:{'|'.join(words) or '(?!)'})(?:{suffixes or '(?!)'})?$"),
@@ -526,7 +532,7 @@ def _may_have_marks(text: str) -> bool:
 
 
 def _inline_noise(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _rules().inline.finditer(text) if m.end() > m.start()]
+    return [(m.start(), m.end()) for rx in _rules().inline for m in rx.finditer(text) if m.end() > m.start()]
 
 
 # --- layout -------------------------------------------------------------------------

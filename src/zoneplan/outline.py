@@ -43,6 +43,8 @@ _LINE_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zhua", re.compile(rf"[{_CN}]{{1,3}}抓")),
     ("di", re.compile(rf"第[{_CN}]{{1,3}}[,、:]")),
 )
+# all of them as one regex (the first style that matches wins, as in the list): one match per line
+_LINE_LABEL = re.compile("|".join(f"(?P<{style}>{rx.pattern})" for style, rx in _LINE_STYLES))
 _INLINE_STYLES = {"shi", "zhua", "cn_paren", "ar_paren", "circled"}
 _INLINE = re.compile(
     rf"(?<=[。;:!?])\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)"
@@ -89,6 +91,11 @@ class PartMap:
 
     def has(self, part: str) -> bool:
         return part in self.parts
+
+    def ranges(self, part: str, end: int) -> list[tuple[int, int]]:
+        """The ``[start, stop)`` ranges of ``part`` in a text of length ``end``."""
+        stops = (*self.starts[1:], end)
+        return [(s, e) for s, e, p in zip(self.starts, stops, self.parts, strict=True) if p == part]
 
 
 @attrs.frozen
@@ -159,7 +166,8 @@ def _scan(text: str) -> list[Heading]:
         lead = len(line) - len(line.lstrip())
         pos = ls + lead
         inline_from = pos
-        labelled = any(rx.match(text, pos, le) for _, rx in _LINE_STYLES)
+        m = _LINE_LABEL.match(text, pos, le)
+        labelled = m is not None
         if not labelled and problem_style is not None and not any(p in stripped for p in problems):
             problem_style = None  # a paragraph of other matter closes the list of problems
         part = None if labelled else _is_part_line(stripped)
@@ -167,21 +175,19 @@ def _scan(text: str) -> list[Heading]:
             ts, te, title = _title(text, pos, le)
             found.append(Heading(pos, ts, te, None, "part", None, title, part=part))
             continue
-        for style, rx in _LINE_STYLES:
-            m = rx.match(text, pos, le)
-            if m:
-                label = m.group()
-                ts, te, title = _title(text, m.end(), le)
-                if problem_style is not None and style != problem_style:
-                    inline_from = le  # an item of a list of problems: not a work heading
-                    break
+        if m is not None:
+            style = m.lastgroup or ""
+            label = m.group()
+            ts, te, title = _title(text, m.end(), le)
+            if problem_style is not None and style != problem_style:
+                inline_from = le  # an item of a list of problems: not a work heading
+            else:
                 problem_style = style if any(p in title for p in problems) else None
                 if title:
                     found.append(
                         Heading(pos, ts, te, label, style, _number(label), title, part=_part_of(title))
                     )
                     inline_from = m.end()
-                break
         else:
             lm2 = _LEAD_IN.match(text, pos, le)
             if lm2 and lm2.end() < le - 2 and not _LEAD_IN_BAD.search(lm2.group()):
@@ -194,7 +200,7 @@ def _scan(text: str) -> list[Heading]:
             label = im.group(style)
             if _number(label) == 1 and problem_style is None:
                 # a new enumeration: skip it when its lead-in sentence announces problems
-                intro = text[max(ls, _sentence_start(text, im.start() - 1)) : s]
+                intro = text[_sentence_start(text, ls, im.start() - 1) : s]
                 skipping = any(p in intro for p in problems)
             if skipping:
                 continue
@@ -206,12 +212,9 @@ def _scan(text: str) -> list[Heading]:
     return found
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence that ends at or before ``pos``'s sentence end."""
-    i = pos - 1
-    while i >= 0 and text[i] not in "。!?\n":
-        i -= 1
-    return i + 1
+def _sentence_start(text: str, floor: int, pos: int) -> int:
+    """Start of the sentence that holds ``text[pos - 1]``, not before ``floor``."""
+    return max(floor, *(text.rfind(c, floor, pos) + 1 for c in "。!?\n"))
 
 
 def build_outline(text: str, *, default_part: str | None) -> Outline:

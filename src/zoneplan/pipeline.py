@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,13 +20,11 @@ from .errors import ZoneplanError
 from .load import decode, read_bytes
 from .meta import read_meta
 from .model import (
-    Comparator,
     Dimension,
     DocKind,
     Figure,
     Goal,
     Indicator,
-    Kind,
     Part,
     Plan,
     Project,
@@ -36,7 +34,7 @@ from .model import (
     Strength,
     Task,
 )
-from .outline import Heading, build_outline
+from .outline import Heading, PartMap, build_outline
 from .projects import ProjectHit, find_projects
 from .quantities import Mention, find_mentions
 from .units import base_factor
@@ -132,7 +130,7 @@ def _parse(raw: str, source: str | None) -> Plan:
         review_heading=review_heading,
         plan_heading=plan_heading,
     )
-    goals = _goals(text, c, indicators, zones, parts.at, heads, locate, ids, [m.start for m in mentions])
+    goals = _goals(text, c, indicators, zones, parts, heads, locate, ids, [m.start for m in mentions])
     return Plan(
         source=source,
         title=meta.title,
@@ -194,36 +192,44 @@ def _span(start: int, end: int) -> Span:
 
 
 def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: dict[int, str]) -> Indicator:
-    start, end = c.raw_span(m.start, m.end)
+    offsets = c.offsets
+    start = offsets[m.start]
+    end = offsets[m.end - 1] + 1 if m.end > m.start else start
     if m.udef is not None:
         factor = base_factor(m.udef.pint, m.udef.base)
         base_unit = m.udef.base
     else:
-        factor = Decimal(1)
+        factor = _ONE
         base_unit = "yuan" if f.dimension == "currency_cny" else "item"
     first = m.value if m.value is not None else m.low
     base_value = None if first is None else float(first * m.multiplier * factor)
     host = locate(m.start)
+    ss, se = f.sentence
+    sentence_start = offsets[ss]
+    # enum fields get their values: pydantic turns them into members (faster than Enum(value) here)
     return Indicator(
         id=i,
         name=f.name,
         text=c.raw[start:end],
-        span=_span(start, end=end),
+        span=Span(start=start, end=end),
         value=m.value,
         low=m.low,
         high=m.high,
         unit=m.unit,
-        dimension=Dimension(f.dimension),
+        dimension=f.dimension,
         base_value=base_value,
         base_unit=base_unit,
-        kind=Kind(f.kind),
-        comparator=Comparator(f.comparator),
-        role=Role(f.role),
+        kind=f.kind,
+        comparator=f.comparator,
+        role=f.role,
         headline=f.headline,
-        part=Part(f.part) if f.part else None,
+        part=f.part,
         task=ids.get(id(host)) if host is not None else None,
-        sentence=_span(*c.raw_span(*f.sentence)),
+        sentence=Span(start=sentence_start, end=offsets[se - 1] + 1 if se > ss else sentence_start),
     )
+
+
+_ONE = Decimal(1)
 
 
 # the clause after a project that gives its cost: …产业园建设,项目总投资36亿元 / ,该项目计划总投资约42亿元
@@ -296,21 +302,27 @@ def _tasks(
         if pr.task:
             own_projs.setdefault(pr.task, []).append(pr.id)
 
+    offsets = c.offsets
+    last = len(offsets) - 1
+
     def build(h: Heading, tid: str) -> Task:
-        s, _ = c.raw_span(h.start, h.start + 1)
-        _, te = c.raw_span(h.title_start, max(h.title_end, h.title_start + 1))
-        bs, be = c.offsets[h.start], c.offsets[h.end] if h.end < len(c.offsets) else len(c.raw)
+        s = offsets[h.start]
+        te = offsets[max(h.title_end, h.title_start + 1) - 1] + 1
+        be = offsets[h.end] if h.end < last else len(c.raw)
         children = [build(ch, f"{tid}.{k}") for k, ch in enumerate(h.children, 1)]
-        inds = sorted(own_inds.get(tid, []) + [i for ch in children for i in ch.indicators])
-        projs = sorted(own_projs.get(tid, []) + [p for ch in children for p in ch.projects])
+        inds = own_inds.get(tid, [])
+        projs = own_projs.get(tid, [])
+        if children:
+            inds = sorted(inds + [i for ch in children for i in ch.indicators])
+            projs = sorted(projs + [p for ch in children for p in ch.projects])
         return Task(
             id=tid,
             label=h.label,
             number=h.number,
             title=h.title,
-            part=Part(h.part) if h.part else None,
-            span=_span(s, end=max(s, te)),
-            block=_span(bs, end=max(bs, be)),
+            part=h.part,  # pydantic makes the member
+            span=Span(start=s, end=max(s, te)),
+            block=Span(start=s, end=max(s, be)),
             children=children,
             indicators=inds,
             projects=projs,
@@ -321,6 +333,22 @@ def _tasks(
 
 _STRENGTH = (("确保", Strength.GUARANTEE), ("力争", Strength.ASPIRATION), ("争取", Strength.ASPIRATION))
 _GOAL_CUE = re.compile(r"力争|确保|争取|目标|计划|预计|完成.{0,12}任务")
+_CLAUSE = re.compile(r"[^;。!?\n]+")
+
+
+def _clauses_in(text: str, ranges: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The clauses that start inside ``ranges`` (a clause runs on past its range's end)."""
+    for start, stop in ranges:
+        pos = start
+        if start and text[start - 1] not in ";。!?\n":  # the rest of a clause begun before the range
+            head = _CLAUSE.match(text, start)
+            pos = head.end() if head else start
+        while pos < stop:
+            m = _CLAUSE.search(text, pos)
+            if m is None or m.start() >= stop:
+                break
+            yield m
+            pos = m.end()
 
 
 def _goals(
@@ -328,7 +356,7 @@ def _goals(
     c: Cleaned,
     indicators: list[Indicator],
     zones: list[tuple[int, int]],
-    part_at: Callable[[int], str | None],
+    parts: PartMap,
     heads: list[Heading],
     locate: _Locator,
     ids: dict[int, str],
@@ -345,9 +373,9 @@ def _goals(
 
     first_line = re.match(r"\s*[^\n]*", text)
     title_end = first_line.end() if first_line else 0
-    for cm in re.finditer(r"[^;。!?\n]+", text):
+    for cm in _clauses_in(text, parts.ranges("plan", len(text))):
         cs, ce = cm.start(), cm.end()
-        if part_at(cs) != "plan" or ce <= title_end:
+        if ce <= title_end:
             continue
         lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
         inds = [ind for ind in indicators[lo:hi] if ind.role is Role.TARGET]
