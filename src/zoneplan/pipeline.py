@@ -13,27 +13,14 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from .attach import Facts, attach, headline_zones
 from .clean import Cleaned, clean, fold
 from .errors import ZoneplanError
 from .load import decode, read_bytes
 from .meta import read_meta
-from .model import (
-    Dimension,
-    DocKind,
-    Figure,
-    Goal,
-    Indicator,
-    Part,
-    Plan,
-    Project,
-    ProjectStatus,
-    Role,
-    Span,
-    Strength,
-    Task,
-)
+from .model import Plan
 from .outline import Heading, PartMap, build_outline
 from .projects import ProjectHit, find_projects
 from .quantities import Mention, find_mentions
@@ -131,23 +118,31 @@ def _parse(raw: str, source: str | None) -> Plan:
         plan_heading=plan_heading,
     )
     goals = _goals(text, c, indicators, zones, parts, heads, locate, ids, [m.start for m in mentions])
-    return Plan(
-        source=source,
-        title=meta.title,
-        zone=meta.zone,
-        zone_aliases=list(meta.zone_aliases),
-        kind=DocKind(meta.kind) if meta.kind else None,
-        year=meta.year,
-        review_period=meta.review_period,
-        published=meta.published,
-        doc_number=meta.doc_number,
-        indicators=indicators,
-        goals=goals,
-        tasks=tasks,
-        projects=projects,
-        boilerplate=[_span(s, end=e) for s, e in c.noise],
-        length=len(raw),
+    # the whole tree validated in one call: pydantic-core builds every nested model without a
+    # Python call per object (about twice as fast as constructing them one by one)
+    return Plan.model_validate(
+        {
+            "source": source,
+            "title": meta.title,
+            "zone": meta.zone,
+            "zone_aliases": list(meta.zone_aliases),
+            "kind": meta.kind,
+            "year": meta.year,
+            "review_period": meta.review_period,
+            "published": meta.published,
+            "doc_number": meta.doc_number,
+            "indicators": indicators,
+            "goals": goals,
+            "tasks": tasks,
+            "projects": projects,
+            "boilerplate": [{"start": s, "end": e} for s, e in c.noise],
+            "length": len(raw),
+        }
     )
+
+
+#: A model's fields as plain data (pipeline.py validates them all at once, in ``Plan``).
+_Record = dict[str, Any]
 
 
 class _Locator:
@@ -186,12 +181,7 @@ def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> d
     return ids
 
 
-def _span(start: int, end: int) -> Span:
-    """A span of raw offsets."""
-    return Span(start=start, end=end)
-
-
-def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: dict[int, str]) -> Indicator:
+def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: dict[int, str]) -> _Record:
     offsets = c.offsets
     start = offsets[m.start]
     end = offsets[m.end - 1] + 1 if m.end > m.start else start
@@ -202,31 +192,29 @@ def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: 
         factor = _ONE
         base_unit = "yuan" if f.dimension == "currency_cny" else "item"
     first = m.value if m.value is not None else m.low
-    base_value = None if first is None else float(first * m.multiplier * factor)
     host = locate(m.start)
     ss, se = f.sentence
     sentence_start = offsets[ss]
-    # enum fields get their values: pydantic turns them into members (faster than Enum(value) here)
-    return Indicator(
-        id=i,
-        name=f.name,
-        text=c.raw[start:end],
-        span=Span(start=start, end=end),
-        value=m.value,
-        low=m.low,
-        high=m.high,
-        unit=m.unit,
-        dimension=f.dimension,
-        base_value=base_value,
-        base_unit=base_unit,
-        kind=f.kind,
-        comparator=f.comparator,
-        role=f.role,
-        headline=f.headline,
-        part=f.part,
-        task=ids.get(id(host)) if host is not None else None,
-        sentence=Span(start=sentence_start, end=offsets[se - 1] + 1 if se > ss else sentence_start),
-    )
+    return {
+        "id": i,
+        "name": f.name,
+        "text": c.raw[start:end],
+        "span": {"start": start, "end": end},
+        "value": m.value,
+        "low": m.low,
+        "high": m.high,
+        "unit": m.unit,
+        "dimension": f.dimension,
+        "base_value": None if first is None else float(first * m.multiplier * factor),
+        "base_unit": base_unit,
+        "kind": f.kind,
+        "comparator": f.comparator,
+        "role": f.role,
+        "headline": f.headline,
+        "part": f.part,
+        "task": ids.get(id(host)) if host is not None else None,
+        "sentence": {"start": sentence_start, "end": offsets[se - 1] + 1 if se > ss else sentence_start},
+    }
 
 
 _ONE = Decimal(1)
@@ -239,73 +227,73 @@ _NEXT_INVESTMENT = re.compile(r"^[^,;。]{0,12}[,;](?:该项目|项目)?(?:计�
 def _projects(
     hits: list[ProjectHit],
     c: Cleaned,
-    indicators: list[Indicator],
+    indicators: list[_Record],
     part_at: Callable[[int], str | None],
     locate: _Locator,
     ids: dict[int, str],
-) -> list[Project]:
-    out: list[Project] = []
-    by_start = sorted((ind.span.start, ind) for ind in indicators)
-    starts = [s for s, _ in by_start]
+) -> list[_Record]:
+    out: list[_Record] = []
+    starts = [ind["span"]["start"] for ind in indicators]  # in order: figures come sorted
     for hit in hits:
         s, e = c.raw_span(hit.start, hit.end)
         investment = capacity = None
         # figures in the name's neighbourhood (same clause): investment before or after it
         lo = bisect.bisect_left(starts, s - 24)
         hi = bisect.bisect_right(starts, e + 40)
-        for _, ind in by_start[lo:hi]:
-            if ind.dimension in (Dimension.CURRENCY_CNY, Dimension.CURRENCY_USD) and ind.role is Role.OTHER:
-                between = fold(c.raw[e : ind.span.start] if ind.span.start >= e else c.raw[ind.span.end : s])
+        for ind in indicators[lo:hi]:
+            i_start, i_end = ind["span"]["start"], ind["span"]["end"]
+            if ind["dimension"] in ("currency_cny", "currency_usd") and ind["role"] == "other":
+                between = fold(c.raw[e:i_start] if i_start >= e else c.raw[i_end:s])
                 if investment is None and (
-                    not re.search(r"[,;。]", between)
-                    or (ind.span.start > e and _NEXT_INVESTMENT.match(between))
+                    not _CLAUSE_BREAK.search(between) or (i_start > e and _NEXT_INVESTMENT.match(between))
                 ):
-                    investment = Figure(text=ind.text, span=ind.span, indicator=ind.id)
-            inside = s <= ind.span.start and ind.span.end <= e
-            capacity_like = (
-                ind.dimension is Dimension.MASS_RATE
-                or fold(c.raw[max(0, ind.span.start - 2) : ind.span.start]) == "年产"
-            )
-            if capacity is None and capacity_like and (inside or 0 <= s - ind.span.end <= 2):
-                text = ind.text
-                if fold(c.raw[max(0, ind.span.start - 2) : ind.span.start]) == "年产":
-                    text = "年产" + text
-                    capacity = Figure(
-                        text=text, span=_span(ind.span.start - 2, end=ind.span.end), indicator=ind.id
-                    )
-                else:
-                    capacity = Figure(text=text, span=ind.span, indicator=ind.id)
+                    investment = {"text": ind["text"], "span": ind["span"], "indicator": ind["id"]}
+            if capacity is not None:
+                continue
+            yearly = fold(c.raw[max(0, i_start - 2) : i_start]) == "年产"
+            inside = s <= i_start and i_end <= e
+            if (ind["dimension"] == "mass_rate" or yearly) and (inside or 0 <= s - i_end <= 2):
+                capacity = (
+                    {"text": "年产" + ind["text"], "span": {"start": i_start - 2, "end": i_end}}
+                    if yearly
+                    else {"text": ind["text"], "span": ind["span"]}
+                )
+                capacity["indicator"] = ind["id"]
+        h = locate(hit.start)
         out.append(
-            Project(
-                id=len(out),
-                name=hit.name,
-                span=_span(s, end=e),
-                investment=investment,
-                capacity=capacity,
-                status=ProjectStatus(hit.status) if hit.status else None,
-                part=Part(p) if (p := part_at(hit.start)) else None,
-                task=ids.get(id(h)) if (h := locate(hit.start)) is not None else None,
-            )
+            {
+                "id": len(out),
+                "name": hit.name,
+                "span": {"start": s, "end": e},
+                "investment": investment,
+                "capacity": capacity,
+                "status": hit.status,
+                "part": part_at(hit.start),
+                "task": ids.get(id(h)) if h is not None else None,
+            }
         )
     return out
 
 
+_CLAUSE_BREAK = re.compile(r"[,;。]")
+
+
 def _tasks(
-    roots: tuple[Heading, ...], c: Cleaned, indicators: list[Indicator], projects: list[Project]
-) -> list[Task]:
+    roots: tuple[Heading, ...], c: Cleaned, indicators: list[_Record], projects: list[_Record]
+) -> list[_Record]:
     own_inds: dict[str, list[int]] = {}
     for i in indicators:
-        if i.task:
-            own_inds.setdefault(i.task, []).append(i.id)
+        if i["task"]:
+            own_inds.setdefault(i["task"], []).append(i["id"])
     own_projs: dict[str, list[int]] = {}
     for pr in projects:
-        if pr.task:
-            own_projs.setdefault(pr.task, []).append(pr.id)
+        if pr["task"]:
+            own_projs.setdefault(pr["task"], []).append(pr["id"])
 
     offsets = c.offsets
     last = len(offsets) - 1
 
-    def build(h: Heading, tid: str) -> Task:
+    def build(h: Heading, tid: str) -> _Record:
         s = offsets[h.start]
         te = offsets[max(h.title_end, h.title_start + 1) - 1] + 1
         be = offsets[h.end] if h.end < last else len(c.raw)
@@ -313,25 +301,25 @@ def _tasks(
         inds = own_inds.get(tid, [])
         projs = own_projs.get(tid, [])
         if children:
-            inds = sorted(inds + [i for ch in children for i in ch.indicators])
-            projs = sorted(projs + [p for ch in children for p in ch.projects])
-        return Task(
-            id=tid,
-            label=h.label,
-            number=h.number,
-            title=h.title,
-            part=h.part,  # pydantic makes the member
-            span=Span(start=s, end=max(s, te)),
-            block=Span(start=s, end=max(s, be)),
-            children=children,
-            indicators=inds,
-            projects=projs,
-        )
+            inds = sorted(inds + [i for ch in children for i in ch["indicators"]])
+            projs = sorted(projs + [p for ch in children for p in ch["projects"]])
+        return {
+            "id": tid,
+            "label": h.label,
+            "number": h.number,
+            "title": h.title,
+            "part": h.part,
+            "span": {"start": s, "end": max(s, te)},
+            "block": {"start": s, "end": max(s, be)},
+            "children": children,
+            "indicators": inds,
+            "projects": projs,
+        }
 
     return [build(h, str(k)) for k, h in enumerate(roots, 1)]
 
 
-_STRENGTH = (("确保", Strength.GUARANTEE), ("力争", Strength.ASPIRATION), ("争取", Strength.ASPIRATION))
+_STRENGTH = (("确保", "guarantee"), ("力争", "aspiration"), ("争取", "aspiration"))
 _GOAL_CUE = re.compile(r"力争|确保|争取|目标|计划|预计|完成.{0,12}任务")
 _CLAUSE = re.compile(r"[^;。!?\n]+")
 
@@ -354,15 +342,15 @@ def _clauses_in(text: str, ranges: list[tuple[int, int]]) -> Iterator[re.Match[s
 def _goals(
     text: str,
     c: Cleaned,
-    indicators: list[Indicator],
+    indicators: list[_Record],
     zones: list[tuple[int, int]],
     parts: PartMap,
     heads: list[Heading],
     locate: _Locator,
     ids: dict[int, str],
     mention_starts: list[int],
-) -> list[Goal]:
-    out: list[Goal] = []
+) -> list[_Record]:
+    out: list[_Record] = []
     starts = list(mention_starts)
     titles = sorted((h.start, h.title_end) for h in heads)
     title_starts = [a for a, _ in titles]
@@ -378,25 +366,25 @@ def _goals(
         if ce <= title_end:
             continue
         lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
-        inds = [ind for ind in indicators[lo:hi] if ind.role is Role.TARGET]
+        inds = [ind["id"] for ind in indicators[lo:hi] if ind["role"] == "target"]
         clause = cm.group()
         if not inds and (in_title(cs, ce) or clause.rstrip().endswith(":")):
             continue  # headings and introductions without a figure are not commitments
         if not inds and not _GOAL_CUE.search(clause):
             continue
-        strength = next((s for w, s in _STRENGTH if w in clause), Strength.PLAIN)
+        strength = next((s for w, s in _STRENGTH if w in clause), "plain")
         headline = any(a <= cs < b or cs <= a < ce for a, b in zones)
         rs, re_ = c.raw_span(cs, ce)
         h = locate(cs)
         out.append(
-            Goal(
-                id=len(out),
-                text=c.raw[rs:re_],
-                span=_span(rs, end=re_),
-                strength=strength,
-                headline=headline,
-                indicators=[i.id for i in inds],
-                task=ids.get(id(h)) if h is not None else None,
-            )
+            {
+                "id": len(out),
+                "text": c.raw[rs:re_],
+                "span": {"start": rs, "end": re_},
+                "strength": strength,
+                "headline": headline,
+                "indicators": inds,
+                "task": ids.get(id(h)) if h is not None else None,
+            }
         )
     return out
