@@ -264,3 +264,19 @@ def test_problem_sections_are_not_work_headings() -> None:
         ("(一)", "抓项目", "plan"),
     ]
     assert [(i.text, i.role.value) for i in plan.indicators] == [("8个", "actual"), ("10个", "target")]
+
+
+@pytest.mark.parametrize(
+    ("head", "number"),
+    [
+        ("青溪经开管发〔2024〕7号\n青溪经济开发区2024年工作计划\n", "青溪经开管发〔2024〕7号"),
+        ("青溪经济开发区2024年工作计划\n文号:青经管[2024]12号\n", "青经管[2024]12号"),
+        # the issuer is at most eight characters: the longer run is cut to its last eight
+        ("关于印发青溪经济开发区管委会发〔2023〕3号的通知\n", "济开发区管委会发〔2023〕3号"),
+        ("青溪经济开发区2024年工作计划\n", None),  # no number
+        ("青溪经济开发区2024年工作计划\n〔2024〕7号\n", None),  # no issuer before it
+    ],
+)
+def test_document_number(head: str, number: str | None) -> None:
+    plan = parse(head + "一、抓项目\n新开工项目12个。\n")
+    assert plan.doc_number == number

@@ -48,7 +48,10 @@ _DATE_FIELD = re.compile(
 _LONE_DATE = re.compile(
     r"^\s*(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+# a document number 某管发〔2021〕3号: found from its bracketed year (scanning from a fixed
+# character is fast), then the issuer's abbreviation before it
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+_DOC_ISSUER = re.compile(r"[\u4e00-\u9fff]{1,8}\Z")
 
 
 @attrs.frozen
@@ -201,8 +204,19 @@ def read_meta(
             m = _DATE_FIELD.search(line) or _LONE_DATE.match(line)
             if m and (published := parse_date(m.group("date"))):
                 break
-    dm = _DOC_NUMBER.search("\n".join(list(noise_lines) + lines[:15]))
-    return Meta(title, zone, aliases, kind, year, review_period, published, dm.group() if dm else None)
+    return Meta(
+        title, zone, aliases, kind, year, review_period, published, _doc_number([*noise_lines, *lines[:15]])
+    )
+
+
+def _doc_number(lines: list[str]) -> str | None:
+    """The first document number (某管发〔2021〕3号) of the lines."""
+    head = "\n".join(lines)
+    for m in _DOC_NUMBER.finditer(head):
+        issuer = _DOC_ISSUER.search(head, max(0, m.start() - 8), m.start())
+        if issuer:
+            return head[issuer.start() : m.end()]
+    return None
 
 
 def _first_year(text: str | None) -> int | None:
