@@ -262,25 +262,33 @@ def _same_clause_soft(text: str, a: int, b: int) -> bool:
 
 
 def _before_comparator(text: str, start: int) -> tuple[str | None, int]:
-    window = text[max(0, start - 4) : start]
-    if window.endswith(lexicon().count["not_comparators"]):
+    """The comparator word right before ``start`` (the longest), with its length."""
+    lo = max(0, start - 4)
+    if text.endswith(lexicon().count["not_comparators"], lo, start):
         return None, 0
-    before = _strip_patterns()[2]
-    for k in range(len(window)):  # longest first
-        hit = before.get(window[k:])
-        if hit:
-            return hit
-    return None, 0
+    rx, words = _comparator_rx()[0]
+    hit = rx.search(text, lo, start)  # the leftmost start: the longest word ending at start
+    return words[hit.group()] if hit else (None, 0)
 
 
 def _after_comparator(text: str, end: int) -> tuple[str | None, int]:
-    window = text[end : end + 4]
-    after = _strip_patterns()[3]
-    for k in range(len(window), 0, -1):  # longest first
-        hit = after.get(window[:k])
-        if hit:
-            return hit
-    return None, 0
+    """The comparator word right after ``end`` (the longest), with its length."""
+    rx, words = _comparator_rx()[1]
+    hit = rx.match(text, end, end + 4)
+    return words[hit.group()] if hit else (None, 0)
+
+
+@functools.cache
+def _comparator_rx() -> tuple[
+    tuple[re.Pattern[str], dict[str, tuple[str, int]]], tuple[re.Pattern[str], dict[str, tuple[str, int]]]
+]:
+    """The comparator words before and after a figure, each as one regex, longest first."""
+    _, _, before, after = _strip_patterns()
+
+    def alt(words: dict[str, tuple[str, int]]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+
+    return (re.compile(f"(?:{alt(before)})\\Z"), before), (re.compile(alt(after)), after)
 
 
 _FOLLOW_VERB = re.compile(

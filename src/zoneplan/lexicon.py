@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -59,8 +60,33 @@ class Lexicon:
     traditional: dict[int, str]
 
     def unit_pattern(self) -> str:
-        """A regex alternation of every unit surface, longest first."""
-        return "|".join(re.escape(s) for s in sorted(self.units, key=len, reverse=True))
+        """A regex of every unit surface; at any position it matches the longest one there."""
+        return trie_pattern(self.units)
+
+
+def trie_pattern(words: Iterable[str], sep: str = "") -> str:
+    """A regex of ``words`` factored by common prefixes (产业园|产业园区 → 产业园(?:区)?).
+
+    Like an alternation of the words longest first, it matches the longest word at a
+    position, but the regex engine tries one branch per distinct next character instead
+    of every word in turn. ``sep`` (a regex) may stand between any two characters.
+    """
+    distinct = sorted({w for w in words if w})
+    return _trie(distinct, sep) if distinct else "(?!)"
+
+
+def _trie(words: list[str], sep: str) -> str:
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for ch, rests in heads.items():
+        longer = [r for r in rests if r]
+        branch = re.escape(ch)
+        if longer:  # the longer words first (a greedy optional group), then the word ending here
+            branch += f"(?:{sep}{_trie(longer, sep)})" + ("?" if "" in rests else "")
+        branches.append(branch)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def data_text(name: str) -> str:

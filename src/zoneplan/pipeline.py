@@ -366,12 +366,10 @@ def _goals(
         if ce <= title_end:
             continue
         lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
-        inds = [ind["id"] for ind in indicators[lo:hi] if ind["role"] == "target"]
+        inds = [ind["id"] for ind in indicators[lo:hi] if ind["role"] == "target"] if hi > lo else []
         clause = cm.group()
-        if not inds and (in_title(cs, ce) or clause.rstrip().endswith(":")):
-            continue  # headings and introductions without a figure are not commitments
-        if not inds and not _GOAL_CUE.search(clause):
-            continue
+        if not inds and (not _GOAL_CUE.search(clause) or clause.rstrip().endswith(":") or in_title(cs, ce)):
+            continue  # without a figure: a goal needs a cue, and headings and introductions are none
         strength = next((s for w, s in _STRENGTH if w in clause), "plain")
         headline = any(a <= cs < b or cs <= a < ce for a, b in zones)
         rs, re_ = c.raw_span(cs, ce)

@@ -22,7 +22,7 @@ import re
 
 import attrs
 
-from .lexicon import lexicon
+from .lexicon import lexicon, trie_pattern
 from .quantities import quote_spans
 
 __all__ = ["ProjectHit", "find_projects"]
@@ -46,33 +46,13 @@ class ProjectHit:
     status: str | None
 
 
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes (产业园|产业园区 → 产业园(?:区)?).
-
-    The regex engine then tries one branch per distinct first character instead of every
-    word at every position. Longer words still win: each node tries its longer branches first.
-    """
-    if not words:
-        return "(?!)"
-    ends = "" in words
-    heads: dict[str, list[str]] = {}
-    for w in words:
-        if w:
-            heads.setdefault(w[0], []).append(w[1:])
-    branches = [
-        re.escape(ch) + _trie(sorted(rest)) if rest != [""] else re.escape(ch) for ch, rest in heads.items()
-    ]
-    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-    return body + "?" if ends else body
-
-
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Anchors (found in one pass each) and the bounded matches tried at them."""
     lex = lexicon().projects
 
     def alt(words: tuple[str, ...]) -> str:
-        return _trie(sorted(set(words)))
+        return trie_pattern(words)
 
     return {
         # 等 closing a list of projects: 推动A、B等项目, A、B等3个重点项目
@@ -130,7 +110,7 @@ def _status_rx() -> re.Pattern[str]:
     seen: dict[str, str] = {}
     for w, s in words:
         seen.setdefault(w, s)  # a word listed under two stages keeps the first
-    groups = "|".join(f"(?P<{s}>{_trie(sorted(w for w in seen if seen[w] == s))})" for s in _STATUSES)
+    groups = "|".join(f"(?P<{s}>{trie_pattern(w for w in seen if seen[w] == s)})" for s in _STATUSES)
     return re.compile(groups)
 
 

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 import attrs
 
-from .lexicon import UnitDef, lexicon
+from .lexicon import UnitDef, lexicon, trie_pattern
 from .numbers import (
     NUMERAL_VARIANTS,
     NumberRange,
@@ -94,7 +94,13 @@ def _spaced(surface: str) -> str:
 @functools.cache
 def _pattern() -> re.Pattern[str]:
     surfaces = sorted(lexicon().units, key=len, reverse=True)
-    units = "|".join(_spaced(s) for s in surfaces if not is_prefix_unit(s))
+    # the units as a trie (CJK characters may have spaces between them), then the ASCII ones in
+    # any case: it matches the longest unit at a position, trying one branch per character
+    written = [s for s in surfaces if not is_prefix_unit(s)]
+    ascii_units = "|".join(_spaced(s) for s in written if s.isascii())
+    units = trie_pattern((s for s in written if not s.isascii()), sep=_SP) + (
+        f"|{ascii_units}" if ascii_units else ""
+    )
     prefixes = "|".join(_spaced(s) for s in surfaces if is_prefix_unit(s))
     # every alternative starts with one of these: checking it first makes the scan several times faster
     first = rf"(?=[{_CN}\d负\-￥¥对半])"
