@@ -104,22 +104,23 @@ _STATUSES = ("completed", "under_construction", "signed", "negotiating", "planne
 
 
 @functools.cache
-def _status_rx() -> re.Pattern[str]:
+def _status_rx() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every stage word in one trie (the longest word at a position), and the stage of each."""
     lex = lexicon().projects
-    words = sorted(((w, s) for s in _STATUSES for w in lex[s]), key=lambda ws: -len(ws[0]))
-    seen: dict[str, str] = {}
-    for w, s in words:
-        seen.setdefault(w, s)  # a word listed under two stages keeps the first
-    groups = "|".join(f"(?P<{s}>{trie_pattern(w for w in seen if seen[w] == s)})" for s in _STATUSES)
-    return re.compile(groups)
+    stage: dict[str, str] = {}
+    for s in _STATUSES:
+        for w in lex[s]:
+            stage.setdefault(w, s)  # a word listed under two stages keeps the first
+    return re.compile(trie_pattern(stage)), stage
 
 
 def _status(clause: str) -> str | None:
     """The stage named by the last stage word of the clause (建成 completed, 在谈 negotiating …)."""
+    rx, stage = _status_rx()
     last = None
-    for last in _status_rx().finditer(clause):  # noqa: B007 - the last match is the answer
+    for last in rx.finditer(clause):  # noqa: B007 - the last match is the answer
         pass
-    return last.lastgroup if last else None
+    return stage[last.group()] if last else None
 
 
 _CLAUSE_OPEN = re.compile(r"[,;。:\n]")
