@@ -104,6 +104,10 @@ def _pattern() -> re.Pattern[str]:
     prefixes = "|".join(_spaced(s) for s in surfaces if is_prefix_unit(s))
     # every alternative starts with one of these: checking it first makes the scan several times faster
     first = rf"(?=[{_CN}\d负\-￥¥对半])"
+    # what may follow a one-character Chinese numeral for it to be a quantity: more of the number,
+    # 余/多, a range or a unit. Anything else (一步, 三是, 两手) is no mention: rejected in the scan
+    goes_on = {*_CN, *"点余多 \t(-—–~至到", *(s[0] for s in written), *(s[0].upper() for s in written)}
+    lone = rf"(?![{_DIGITS}十][^{''.join(sorted(map(re.escape, goes_on)))}])"
     return re.compile(
         rf"{first}(?:(?<![{_CN}\d])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
         # 亿元以上项目, 超亿元项目: a bare magnitude that stands for one of it
@@ -112,7 +116,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}(?:{_SP}{_MAG_AR})?)"
         rf"|(?<=打)(?P<dui>对折)"
         rf"|(?<![{_CN}\d])(?P<half>半(?:成|折))"
-        rf"|(?<![\d.{_CN}])(?<!\d,)"
+        rf"|(?<![\d.{_CN}])(?<!\d,){lone}"
         rf"(?P<num>{_ONE}(?:{_SEP}{_ONE})?)"
         rf"(?P<in1>余|多)?{_SP}(?P<mag>{_MAG_CN})?(?P<in2>余|多)?{_SP}(?P<unit>{units})?)"
     )
