@@ -313,7 +313,8 @@ _CAPACITY = re.compile(r"年产能?[^,;:。!?\n]{0,10}$")
 
 def _capacity(text: str, m: Mention) -> bool:
     """Is the figure a yearly output (年产5万吨, 年产正极材料5万吨)?"""
-    return bool(_CAPACITY.search(text, max(0, m.start - 14), m.start))
+    lo = max(0, m.start - 14)
+    return text.find("年产", lo, m.start) >= 0 and _CAPACITY.search(text, lo, m.start) is not None
 
 
 def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:
@@ -490,7 +491,8 @@ def _role(
     # an attribute of a project or a set of projects: total investment, site area, capacity
     if dimension == "mass_rate" or _capacity(text, m):
         return "other"
-    last_attr = max((a.end() for a in _attribute_rx().finditer(clause)), default=-1)
+    attr = _attribute_rx().search(clause)  # most clauses have none: then no second scan
+    last_attr = max(a.end() for a in _attribute_rx().finditer(clause, attr.start())) if attr else -1
     ach = _achievement_rx().search(clause[::-1])
     last_ach = len(clause) - ach.start() if ach else -1
     if last_attr >= 0 and last_attr > last_ach and dimension in ("currency_cny", "currency_usd", "area"):
