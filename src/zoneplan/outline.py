@@ -255,6 +255,9 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
     for r in roots:
         for h in r.walk():
             h.part = parts.at(h.start)
+            if h.title_end > h.end:  # a heading inline in this one's title line (目标:(一)…) ends it
+                h.title_end = max(h.title_start, h.end)
+                h.title = text[h.title_start : h.title_end].rstrip()
     return Outline(tuple(roots), parts)
 
 

@@ -309,7 +309,7 @@ def _tasks(
             "number": h.number,
             "title": h.title,
             "part": h.part,
-            "span": {"start": s, "end": max(s, te)},
+            "span": {"start": s, "end": max(s, min(te, be))},
             "block": {"start": s, "end": max(s, be)},
             "children": children,
             "indicators": inds,
