@@ -229,6 +229,7 @@ def test_not_a_quantity(text: str) -> None:
 FOUND = [
     pytest.param("实现地区生产总值1868.5亿元,", [("1868.5亿元", "1868.5", "亿元")], id="money-yi"),  # money
     pytest.param("实到外资1.5亿美元。", [("1.5亿美元", "1.5", "亿美元")], id="usd-yi"),  # US dollars
+    pytest.param("新建两 个园区。", [("两 个", "2", "个")], id="cn-numeral-space-unit"),  # space, unit
     pytest.param(
         "规上工业增加值增长10%以上。", [("10%", "10", "%")], id="percent-comparator-outside"
     ),  # 以上 outside
@@ -295,6 +296,8 @@ FOUND_RANGES = [
     pytest.param("补助1万-5万元。", "1万-5万元", "1", "5", "万元", id="wan-both-ends"),  # 万 on both ends
     pytest.param("报账1 万(含)-5 万元之间", "1 万(含)-5 万元", "1", "5", "万元", id="inclusive-mark"),  # (含)
     pytest.param("融资八九亿元。", "八九亿元", "8", "9", "亿元", id="consecutive"),  # 八九亿元
+    pytest.param("新建一至三个园区。", "一至三个", "1", "3", "个", id="cn-range-zhi"),  # 一 then 至
+    pytest.param("新建一(含)-三个园区", "一(含)-三个", "1", "3", "个", id="cn-range-inclusive"),  # then (含)
     pytest.param(
         "占比百分之二三十。", "百分之二三十", "20", "30", "百分之", id="baifenzhi-range"
     ),  # 百分之二三十
@@ -350,6 +353,8 @@ NOT_FOUND = [
     pytest.param("第1页 / 共3页", id="page-counter"),  # 第1页
     pytest.param("完成“三个一批”任务。", id="slogan-count"),  # inside quotes
     pytest.param("半成品仓库", id="banchengpin"),  # 半成品
+    # a one-character numeral inside a word or a list label (rejected by the scan itself)
+    pytest.param("进一步推进。一是抓项目,两手抓。", id="lone-numerals"),
 ]
 
 

@@ -62,25 +62,18 @@ def _cue_lists() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
-def _strip_patterns() -> tuple[
-    tuple[frozenset[str], int],
-    tuple[frozenset[str], int],
-    dict[str, tuple[str, int]],
-    dict[str, tuple[str, int]],
-]:
+def _strip_patterns() -> tuple[tuple[frozenset[str], int], tuple[frozenset[str], int]]:
     """Cue words as sets with their longest length (a few dict probes instead of a regex scan)."""
     cues = _cue_lists()
     lead = frozenset(cues["strip_lead"])
     tail = frozenset(cues["strip_tail"])
-    before = {w: (k, len(w)) for w, k in lexicon().comparator_before.items()}
-    after = {w: (k, len(w)) for w, k in lexicon().comparator_after.items()}
-    return (lead, max(map(len, lead))), (tail, max(map(len, tail))), before, after
+    return (lead, max(map(len, lead))), (tail, max(map(len, tail)))
 
 
 @functools.lru_cache(maxsize=4096)
 def _strip_name(name: str) -> str:
     """The name without leading cue words, years and labels, or trailing cue words."""
-    (lead, lead_max), (tail, tail_max), _, _ = _strip_patterns()
+    (lead, lead_max), (tail, tail_max) = _strip_patterns()
     prev = None
     while prev != name:
         prev = name
@@ -278,12 +271,15 @@ def _after_comparator(text: str, end: int) -> tuple[str | None, int]:
     return words[hit.group()] if hit else (None, 0)
 
 
+_Cues = tuple[re.Pattern[str], dict[str, tuple[str, int]]]
+
+
 @functools.cache
-def _comparator_rx() -> tuple[
-    tuple[re.Pattern[str], dict[str, tuple[str, int]]], tuple[re.Pattern[str], dict[str, tuple[str, int]]]
-]:
-    """The comparator words before and after a figure, each as one regex, longest first."""
-    _, _, before, after = _strip_patterns()
+def _comparator_rx() -> tuple[_Cues, _Cues]:
+    """The comparator words before and after a figure: each list as one regex (longest word
+    first) and each word's comparator and length."""
+    before = {w: (k, len(w)) for w, k in lexicon().comparator_before.items()}
+    after = {w: (k, len(w)) for w, k in lexicon().comparator_after.items()}
 
     def alt(words: dict[str, tuple[str, int]]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"

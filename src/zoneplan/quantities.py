@@ -106,7 +106,7 @@ def _pattern() -> re.Pattern[str]:
     first = rf"(?=[{_CN}\d负\-￥¥对半])"
     # what may follow a one-character Chinese numeral for it to be a quantity: more of the number,
     # 余/多, a range or a unit. Anything else (一步, 三是, 两手) is no mention: rejected in the scan
-    goes_on = {*_CN, *"点余多 \t(-—–~至到", *(s[0] for s in written), *(s[0].upper() for s in written)}
+    goes_on = {*_CN, *"点余多 \t(-—–~至到", *(c for s in written for c in {s[0], s[0].lower(), s[0].upper()})}
     lone = rf"(?![{_DIGITS}十][^{''.join(sorted(map(re.escape, goes_on)))}])"
     return re.compile(
         rf"{first}(?:(?<![{_CN}\d])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
