@@ -21,7 +21,7 @@ from collections.abc import Iterator
 import attrs
 
 from .errors import NumberError
-from .lexicon import lexicon
+from .lexicon import lexicon, trie_pattern
 from .numbers import cn_to_decimal
 
 __all__ = ["MAX_DEPTH", "Heading", "Outline", "PartMap", "build_outline"]
@@ -223,10 +223,12 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
     heads = _keep_lead_ins_in_groups(heads)
     roots: list[Heading] = []
     stack: list[Heading] = []
-    openers = [m.start() for m in _opener_rx().finditer(text)] if default_part != "plan" else []
+    openers = _openers(text)
+    # a summary's plan part (下半年,…) opens a new top-level sequence; a plan has no such part
+    crossings = openers if default_part != "plan" else []
     prev = -1
     for h in heads:
-        crossed = bisect.bisect_right(openers, h.start) > bisect.bisect_right(openers, prev)
+        crossed = bisect.bisect_right(crossings, h.start) > bisect.bisect_right(crossings, prev)
         prev = h.start
         if crossed and stack and not (stack[0].style == h.style and h.number == (stack[0].number or 0) + 1):
             stack = []  # the plan part (下半年,…) opens a new top-level sequence
@@ -251,7 +253,7 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
             _attach(roots, stack, h)
     _set_depths(roots, 1)
     _set_ends(roots, len(text))
-    parts = _part_map(text, roots, default_part)
+    parts = _part_map(text, roots, default_part, openers)
     for r in roots:
         for h in r.walk():
             h.part = parts.at(h.start)
@@ -325,24 +327,34 @@ _SENTENCE_START = re.compile(r"(?:^|(?<=[。!?\n]))\s*")
 
 @functools.cache
 def _opener_rx() -> re.Pattern[str]:
-    """A sentence opening the plan part of a summary: 下半年,… / 下一步工作…"""
-    openers = lexicon().part["plan_openers"]
-    return re.compile(r"(?:^|(?<=[。!?\n]))[ \t]*(?:" + "|".join(map(re.escape, openers)) + r")[,,工]")
+    """The words that open the plan part of a summary: 下半年,… / 下一步工作… (as a trie)."""
+    return re.compile(trie_pattern(lexicon().part["plan_openers"]) + "[,,工]")
 
 
-def _part_map(text: str, roots: list[Heading], default_part: str | None) -> PartMap:
+def _openers(text: str) -> list[int]:
+    """Starts of the sentences that open the plan part (found from the word, then checked
+    to open its sentence: only spaces between it and the text start or a sentence end)."""
+    found: list[int] = []
+    for m in _opener_rx().finditer(text):
+        k = m.start()
+        while k > 0 and text[k - 1] in " \t":  # each run of spaces is walked once: it ends at m
+            k -= 1
+        if k == 0 or text[k - 1] in "。!?\n":
+            found.append(k)
+    return found
+
+
+def _part_map(text: str, roots: list[Heading], default_part: str | None, openers: list[int]) -> PartMap:
     switches: list[tuple[int, str]] = []
     for r in roots:
         for h in r.walk():
             if h.part in ("review", "plan") and (h.style == "part" or h.depth == 1):
                 switches.append((h.start, h.part))
-    rx = _opener_rx()
     first = default_part
     if switches and first is None:
         first = "review" if switches[0][1] == "plan" else switches[0][1]
     if first == "review" or any(p == "review" for _, p in switches):
-        for m in rx.finditer(text):
-            switches.append((m.start(), "plan"))
+        switches += [(pos, "plan") for pos in openers]
     switches.sort()
     starts: list[int] = [0]
     parts: list[str] = [first or "plan"]
