@@ -482,16 +482,10 @@ def _role(
         return "other"
     default = "actual" if part == "review" else "target"
     clause = text[clause_start : m.start]
-    ce = _CLAUSE_RX.search(text, tail, tail + 12)
-    after_clause = text[tail : ce.start() if ce else tail + 12]
     # an attribute of a project or a set of projects: total investment, site area, capacity
     if dimension == "mass_rate" or _capacity(text, m):
         return "other"
-    attr = _attribute_rx().search(clause)  # most clauses have none: then no second scan
-    last_attr = max(a.end() for a in _attribute_rx().finditer(clause, attr.start())) if attr else -1
-    ach = _achievement_rx().search(clause[::-1])
-    last_ach = len(clause) - ach.start() if ach else -1
-    if last_attr >= 0 and last_attr > last_ach and dimension in ("currency_cny", "currency_usd", "area"):
+    if dimension in ("currency_cny", "currency_usd", "area") and _attribute_last(clause):
         return "other"
     if dimension in ("currency_cny", "currency_usd") and clause.strip() in ("投资", "计划投资", "项目投资"):
         return "other"  # 投资3.6亿元建设…: what a project costs
@@ -530,7 +524,19 @@ def _role(
         return "other"
     if part == "plan":
         # a result already achieved, reported inside the plan
+        ce = _CLAUSE_RX.search(text, tail, tail + 12)
+        after_clause = text[tail : ce.start() if ce else tail + 12]
         whole = text[clause_start : tail + len(after_clause)]
         if _ALREADY.search(whole) or _AWARDED.search(after_clause):
             return "actual"
     return default
+
+
+def _attribute_last(clause: str) -> bool:
+    """Does an attribute cue (总投资, 占地) come after the last achievement cue of the clause?"""
+    attr = _attribute_rx().search(clause)  # most clauses have none: then nothing more to scan
+    if attr is None:
+        return False
+    last_attr = max(a.end() for a in _attribute_rx().finditer(clause, attr.start()))
+    ach = _achievement_rx().search(clause[::-1])  # the first match reversed: the one ending last
+    return last_attr > (len(clause) - ach.start() if ach else -1)
