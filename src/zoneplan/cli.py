@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import io
 import json
 import os
 import sys
@@ -321,8 +322,9 @@ class _Job:
     index: int
     name: str
     data: bytes | None = None  # standard input, read up front
-    # what the worker hands back: the Plan (None), its JSON data ("json"), or its rows (a What)
-    prepare: str | None = None
+    # what the worker hands back: the Plan (None), or the output text of the document in a
+    # format ("json", or "jsonl"/"csv" with the rows of a What): the parent then only writes
+    prepare: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -335,14 +337,16 @@ class _Outcome:
 
 
 def _prepared(job: _Job, plan: Plan) -> Any:
-    """Shape the result in the worker, so that the parent only writes (plain data pickles fast)."""
+    """Write the document's output in the worker that parsed it: the parent only copies text
+    (serialising in the parent would make it the bottleneck of a batch)."""
     if job.prepare is None:
         return plan
-    if job.prepare == "json":
-        return plan.model_dump(mode="json")
-    from .frame import rows
+    fmt, what = job.prepare
+    if fmt == "json":
+        return _json_text(plan.model_dump(mode="json"))
+    from .frame import columns, rows
 
-    return rows(plan, job.prepare, path=job.name)  # type: ignore[arg-type]
+    return _rows_text(fmt, columns(what), rows(plan, what, path=job.name))  # type: ignore[arg-type]
 
 
 def _parse_job(job: _Job) -> _Outcome:
@@ -478,12 +482,12 @@ def _batch(
     args: argparse.Namespace,
     ap: argparse.ArgumentParser,
     on_plan: Callable[[str, Any], None],
-    prepare: str | None = None,
+    prepare: tuple[str, str] | None = None,
 ) -> int:
     """Parse ``args.paths``; call ``on_plan(name, result)`` in order; report failures; the exit status.
 
-    ``result`` is the Plan, or with ``prepare`` its JSON data (``"json"``) or its rows
-    (a ``--what``), made in the worker that parsed it.
+    ``result`` is the Plan, or with ``prepare`` (a format and a ``--what``) its output
+    text, made in the worker that parsed it.
     """
     if args.jobs < 0:
         ap.error("--jobs must be 0 (all cores) or more")
@@ -570,6 +574,21 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, default=_json_value)
+
+
+def _rows_text(fmt: str, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
+    """The rows as jsonl (one JSON object a line) or csv lines, without the csv header."""
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        for row in rows:
+            writer.writerow([_csv_cell(row[c]) for c in columns])
+        return buf.getvalue()
+    return "".join(json.dumps(row, ensure_ascii=False, default=_json_value) + "\n" for row in rows)
+
+
 class _RowWriter:
     """jsonl (one JSON object a line) or csv (a header, then one line a row)."""
 
@@ -577,18 +596,17 @@ class _RowWriter:
         self.out = out
         self.fmt = fmt
         self.columns = list(columns)
-        self._csv = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
-        if self._csv is not None:
+        if fmt == "csv":
             if bom:
                 out.write("\ufeff")
-            self._csv.writerow(self.columns)
+            csv.writer(out, lineterminator="\n").writerow(self.columns)
 
     def rows(self, rows: Iterable[dict[str, Any]]) -> None:
-        for row in rows:
-            if self._csv is not None:
-                self._csv.writerow([_csv_cell(row[c]) for c in self.columns])
-            else:
-                self.out.write(json.dumps(row, ensure_ascii=False, default=_json_value) + "\n")
+        self.text(_rows_text(self.fmt, self.columns, rows))
+
+    def text(self, text: str) -> None:
+        """Rows already written by :func:`_rows_text` (in a worker)."""
+        self.out.write(text)
         self.out.flush()
 
     def close(self) -> None:
@@ -604,7 +622,10 @@ class _JsonWriter:
         self.count = 0
 
     def add(self, value: Any) -> None:
-        text = json.dumps(value, ensure_ascii=False, indent=1, default=_json_value)
+        self.add_text(_json_text(value))
+
+    def add_text(self, text: str) -> None:
+        """A value already written by :func:`_json_text` (in a worker)."""
         if self.single:
             self.out.write(text + "\n")
         else:
@@ -768,7 +789,7 @@ def _cmd_parse(args: argparse.Namespace, ap: argparse.ArgumentParser) -> int:
     status: int
     if fmt == "json":
         jw = _JsonWriter(out, single=single)
-        status = _batch(args, ap, lambda name, data: jw.add(data), prepare="json")
+        status = _batch(args, ap, lambda name, text: jw.add_text(text), prepare=("json", what))
         if not (single and jw.count == 0):
             jw.close()
     elif fmt == "table":
@@ -777,7 +798,7 @@ def _cmd_parse(args: argparse.Namespace, ap: argparse.ArgumentParser) -> int:
         tw.close()
     else:
         rw = _RowWriter(out, fmt, columns(what), bom=args.bom)
-        status = _batch(args, ap, lambda name, data: rw.rows(data), prepare=what)
+        status = _batch(args, ap, lambda name, text: rw.text(text), prepare=(fmt, what))
         rw.close()
     return status
 
