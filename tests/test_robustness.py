@@ -22,6 +22,7 @@ file (an empty or blank file gives an empty Plan).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import tomllib
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -39,6 +41,7 @@ import pytest
 
 import zoneplan
 from zoneplan import DecodeError, InputError, ZoneplanError, load
+from zoneplan.clean import clean
 
 #: Largest allowed growth of the parse time from 20k to 200k characters (linear is ~10).
 RATIO = 25
@@ -477,3 +480,73 @@ def test_every_encoding_gives_the_same_plan(tmp_path: Path, encoding: str) -> No
 def test_parse_of_an_unsupported_type_is_a_zoneplan_error() -> None:
     with pytest.raises(ZoneplanError):
         zoneplan.parse(12345)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the garbage collector
+
+GC_DOC = "XX开发区2025年工作计划\n主要目标是:规上工业增加值增长8%以上。\n一、抓项目\n新开工项目12个。\n"
+
+
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_the_collector_is_paused_during_a_parse_and_back_on_after(
+    collector_on: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+
+    def spying(raw: str) -> Any:
+        seen.append(gc.isenabled())
+        return clean(raw)
+
+    monkeypatch.setattr("zoneplan.pipeline.clean", spying)
+    zoneplan.parse(GC_DOC)
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_by_the_user_stays_off() -> None:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        zoneplan.parse(GC_DOC)
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_the_collector_is_back_on_when_a_parse_fails(
+    collector_on: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(raw: str) -> Any:
+        raise ZoneplanError("broken on purpose")
+
+    monkeypatch.setattr("zoneplan.pipeline.clean", broken)
+    with pytest.raises(ZoneplanError):
+        zoneplan.parse(GC_DOC)
+    assert gc.isenabled()
+
+
+def test_parses_in_threads_leave_the_collector_on(collector_on: None) -> None:
+    start = threading.Barrier(6)
+    plans: list[zoneplan.Plan] = []
+
+    def work() -> None:
+        start.wait()
+        for _ in range(5):
+            plans.append(zoneplan.parse(GC_DOC))
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert gc.isenabled()
+    assert len(plans) == 30 and all(p == plans[0] for p in plans)

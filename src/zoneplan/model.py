@@ -252,9 +252,11 @@ class Task(BaseModel):
 
     def walk(self) -> Iterator[Task]:
         """This task and all below it, depth first."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [self]
+        while stack:
+            task = stack.pop()
+            yield task
+            stack.extend(reversed(task.children))
 
 
 class Plan(BaseModel):

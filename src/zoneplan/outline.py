@@ -73,9 +73,13 @@ class Heading:
     children: list[Heading] = attrs.field(factory=list)
 
     def walk(self) -> Iterator[Heading]:
-        yield self
-        for c in self.children:
-            yield from c.walk()
+        """This heading and all below it, in document order (a stack, not nested generators:
+        every node costs the same however deep it sits)."""
+        stack = [self]
+        while stack:
+            h = stack.pop()
+            yield h
+            stack.extend(reversed(h.children))
 
 
 @attrs.frozen
@@ -155,6 +159,7 @@ def _scan(text: str) -> list[Heading]:
     found: list[Heading] = []
     problems = lexicon().part["problems"]
     problem_style: str | None = None  # style of an open heading that lists problems (二、存在的问题)
+    sentence_ends: list[int] | None = None
     for lm in _LINE.finditer(text):
         if lm.start() == lm.end():
             break
@@ -200,7 +205,9 @@ def _scan(text: str) -> list[Heading]:
             label = im.group(style)
             if _number(label) == 1 and problem_style is None:
                 # a new enumeration: skip it when its lead-in sentence announces problems
-                intro = text[_sentence_start(text, ls, im.start() - 1) : s]
+                if sentence_ends is None:  # once per text, and only if it has inline enumerations
+                    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+                intro = text[_sentence_start(sentence_ends, ls, im.start() - 1) : s]
                 skipping = any(p in intro for p in problems)
             if skipping:
                 continue
@@ -212,9 +219,17 @@ def _scan(text: str) -> list[Heading]:
     return found
 
 
-def _sentence_start(text: str, floor: int, pos: int) -> int:
-    """Start of the sentence that holds ``text[pos - 1]``, not before ``floor``."""
-    return max(floor, *(text.rfind(c, floor, pos) + 1 for c in "。!?\n"))
+_SENTENCE_END = re.compile(r"[。!?\n]")
+
+
+def _sentence_start(ends: list[int], floor: int, pos: int) -> int:
+    """Start of the sentence that holds ``text[pos - 1]``, not before ``floor``.
+
+    ``ends``: the offsets of the text's sentence ends, in order (a bisection: searching
+    back from ``pos`` for each end character would walk a long line once per call).
+    """
+    k = bisect.bisect_left(ends, pos)
+    return max(floor, ends[k - 1] + 1 if k else 0)
 
 
 def build_outline(text: str, *, default_part: str | None) -> Outline:
