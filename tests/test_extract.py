@@ -118,7 +118,7 @@ CASES = [
     # the class a count joins names it (GUIDE: 3个项目入选…省重点产业项目)
     pytest.param(
         "4个项目已列入省重点项目。",
-        [("4个", "项目已列入省重点项目", "count", "eq", "actual")],
+        [("4个", "省重点项目", "count", "eq", "actual")],
         id="already-actual",
     ),
     # capacity of a named plant is an attribute
@@ -155,6 +155,34 @@ CASES = [
     ),
     # a frequency is background
     pytest.param("每月定期2次开展巡查。", [("2次", "巡查", "count", "eq", "other")], id="frequency"),
+    # chosen for a list: the figure counts what the list names
+    pytest.param(
+        "推动12家企业纳入省级绿色工厂名单。",
+        [("12家", "省级绿色工厂名单", "count", "eq", "target")],
+        id="chosen-for-a-list",
+    ),
+    # the area of what the clause before counted
+    pytest.param(
+        "摸排闲置厂房12处,其中工业厂房8处,面积5.6万平方米。",
+        [
+            ("12处", "摸排闲置厂房", "count", "eq", "target"),
+            ("8处", "工业厂房", "count", "eq", "target"),
+            ("5.6万平方米", "工业厂房", "level", "eq", "target"),
+        ],
+        id="area-of-the-thing-before",
+    ),
+    # two figures of one noun, one after the other
+    pytest.param(
+        "盘活存量用地,收回9宗213亩低效用地。",
+        [("9宗", "低效用地", "count", "eq", "target"), ("213亩", "低效用地", "level", "eq", "target")],
+        id="chained-figures",
+    ),
+    # an aside in brackets between the noun and its figure
+    pytest.param(
+        "清理整顿“散乱污”企业(作坊)40家以上。",
+        [("40家", "清理整顿“散乱污”企业", "count", "ge", "target")],
+        id="bracketed-aside",
+    ),
 ]
 
 

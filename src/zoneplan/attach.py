@@ -208,11 +208,20 @@ def attach(
         sent_start = sents[si - 1] + 1 if si else 0
         sent_end = sents[si] if si < len(sents) else len(text)
         segment = text[seg_start : m.start - cmp_len]
+        if not segment and text[m.start - cmp_len - 1 : m.start - cmp_len] == ")":
+            # 整治“低散乱”企业(作坊)70家: an aside in brackets between the noun and its figure
+            opened = text.rfind("(", max(0, m.start - cmp_len - 16), m.start - cmp_len - 1)
+            if opened > 0:
+                segment = text[_clause_start(text, opened, opened - _WINDOW) : opened]
         dimension = _dimension(text, m, seg_start, tail)
         part = part_at(m.start)
         # what it measures
         nxt = mentions[idx + 1].start if idx + 1 < len(mentions) else len(text)
         follow = _following(text, tail, nxt, through_de=m.udef is None or not m.udef.count)
+        if not follow and nxt == tail and idx + 2 <= len(mentions):
+            # 44宗492亩小地块: two figures of one noun, written one after the other
+            after = mentions[idx + 2].start if idx + 2 < len(mentions) else len(text)
+            follow = _following(text, mentions[idx + 1].end, after)
         threshold = _is_threshold(m, follow, dimension, text, tail)
         before_paren = ""
         if text[m.start - cmp_len - 1 : m.start - cmp_len] == "(" and not segment:
@@ -229,7 +238,7 @@ def attach(
                 text[mentions[idx - 1].start : m.start - cmp_len]
             )  # 3亿元以上产业项目不少于19个
         if inherited and idx and bisect.bisect_left(sents, mentions[idx - 1].start) >= si:  # same sentence
-            name = names[-1] or ""
+            name = names[-1] or name
         # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
         dist = _distributed(text, mentions, starts, idx, sent_start, names)
         if dist is not None:
@@ -301,7 +310,15 @@ def _following(text: str, pos: int, limit: int, *, through_de: bool = True) -> s
     m = _FOLLOW_STOP.search(text, pos, min(limit, pos + 16))
     end = m.start() if m else min(limit, pos + 16)
     v = _FOLLOW_VERB.search(text, pos + 2, end)
+    if v is None and (chosen := _CHOSEN.search(text, pos, end)):
+        # 3个项目入选省重点产业项目: what counts is the list they were chosen for
+        stop = _FOLLOW_STOP.search(text, chosen.end(), min(limit, chosen.end() + 20))
+        return text[chosen.end() : stop.start() if stop else min(limit, chosen.end() + 20)]
     return text[pos : v.start() if v else end]
+
+
+#: Selected into a list or a title: the figure before counts what the list names.
+_CHOSEN = re.compile(r"入选|入围|列入|纳入|评为|认定为")
 
 
 _CAPACITY = re.compile(r"年产能?[^,;:。!?\n]{0,10}$")
@@ -348,6 +365,8 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
     if segment.rstrip().endswith("、"):
         segment = ""  # a new item of a list: its name is after it, or shared with the previous one
     stripped = _strip_name(segment)
+    if stripped in _cue_lists()["attribute_nouns"]:
+        return stripped, True  # 其中化工用地11家,面积337亩: inherited when a figure before it names the thing
     bare = segment.strip(" ,、")
     noun_after = (
         bool(follow) and follow[0] not in _DELIMS and not follow.startswith(_cue_lists()["verbs_after"])
