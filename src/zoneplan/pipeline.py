@@ -216,9 +216,7 @@ def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> d
 
 
 def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: dict[int, str]) -> _Record:
-    offsets = c.offsets
-    start = offsets[m.start]
-    end = offsets[m.end - 1] + 1 if m.end > m.start else start
+    start, end = c.raw_span(m.start, m.end)
     if m.udef is not None:
         factor = base_factor(m.udef.pint, m.udef.base)
         base_unit = m.udef.base
@@ -227,8 +225,7 @@ def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: 
         base_unit = "yuan" if f.dimension == "currency_cny" else "item"
     first = m.value if m.value is not None else m.low
     host = locate(m.start)
-    ss, se = f.sentence
-    sentence_start = offsets[ss]
+    sentence_start, sentence_end = c.raw_span(*f.sentence)
     return {
         "id": i,
         "name": f.name,
@@ -247,7 +244,7 @@ def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: 
         "headline": f.headline,
         "part": f.part,
         "task": ids.get(id(host)) if host is not None else None,
-        "sentence": {"start": sentence_start, "end": offsets[se - 1] + 1 if se > ss else sentence_start},
+        "sentence": {"start": sentence_start, "end": sentence_end},
     }
 
 
