@@ -259,6 +259,19 @@ def test_projects_with_status_and_investment() -> None:
         assert raw[p.span.start : p.span.end] == p.name
 
 
+def test_classes_of_companies_teams_and_programmes_are_no_projects() -> None:
+    raw = PLAN_HEAD + "做好国家高新技术企业、省科技型中小企业、省重大科技专项、领军型创新团队等项目申报。\n"
+    assert [p.name for p in parse(raw).projects] == []
+
+
+def test_verbs_in_a_row_are_not_part_of_a_name() -> None:
+    raw = PLAN_HEAD + "人才创业园加快建设智能装备检测中心,完善配套。\n"
+    plan = parse(raw)
+    assert "智能装备检测中心" in [p.name for p in plan.projects]
+    for p in plan.projects:
+        assert raw[p.span.start : p.span.end] == p.name
+
+
 def test_headline_targets_written_as_a_list() -> None:
     plan = parse(
         "某高新区2026年工作要点\n一、总体要求和主要目标\n2026年主要预期目标:\n"

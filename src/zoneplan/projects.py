@@ -163,6 +163,7 @@ def _generic(name: str) -> bool:
     soft = lexicon().projects["soft_heads"]
     return (
         name.startswith(heads)
+        or name.endswith(lexicon().projects["generic_tails"])
         or (len(name) <= 4 and name.startswith(soft))
         or bool(_COUNTED.match(name))
         or bool(_VERBISH.search(name))
@@ -224,9 +225,11 @@ def find_projects(text: str) -> list[ProjectHit]:
         g = pats["generic"].match(text, m.end())
         if g is None:
             continue
-        name = g.group()
+        start, name = g.start(), g.group()
+        while (verb := pats["generic_anchor"].match(name)) and len(name) - verb.end() >= 4:
+            start, name = start + verb.end(), name[verb.end() :]  # 加快建设X: verbs in a row
         if 4 <= len(name) <= 16 and not _generic(name):
-            found.append((g.start(), g.end(), name))
+            found.append((start, g.end(), name))
 
     seen: set[str] = set()
     taken_end = -1  # candidates come sorted by start: one may overlap only the last one kept
