@@ -412,7 +412,6 @@ def _after_unit(text: str, number: Decimal, mult: Decimal, udef: UnitDef, end: i
 def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, chinese: bool, start: int,
                end: int, before: str, after: str) -> bool:  # fmt: skip
     """The language rules that tell an amount from a name, a date, a code or a word."""
-    lex = lexicon()
     # a bare magnitude (20万, 15.6亿) counts only when written in Arabic digits; 千 or 百
     # before a word is a unit prefix (110千伏, 500千瓦), not a magnitude
     if udef is None and (
@@ -452,7 +451,7 @@ def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, c
         return False
     if udef is not None and udef.surface == "位" and after.startswith(("数", "一体")):
         return False
-    return not (chinese and not _chinese_amount(num, mag, udef, before, after, lex))
+    return not (chinese and not _chinese_amount(num, mag, udef, before, after))
 
 
 def _runs_on(nxt: str, unit: str) -> bool:
@@ -480,7 +479,7 @@ def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
     return value < 100
 
 
-def _chinese_amount(num: str, mag: str, udef: UnitDef | None, before: str, after: str, lex: object) -> bool:
+def _chinese_amount(num: str, mag: str, udef: UnitDef | None, before: str, after: str) -> bool:
     """Chinese numerals are amounts only in some places: 两个新校区, 超千亿元, 提前两年."""
     count = lexicon().count
     comparators = lexicon().comparator_before
