@@ -25,12 +25,12 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from .lexicon import lexicon
+from .outline import sentence_ends
 from .quantities import Mention
 
 __all__ = ["Facts", "attach", "headline_zones"]
 
 _CLAUSE_END = ",;:。!?\n()"
-_SENT_END = "。!?\n"
 _DELIMS = set(",;:。!?\n、()")
 _FOLLOW_STOP = re.compile(r"[,;:。!?\n、()的]")
 _LABEL_PREFIX = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])")
@@ -95,13 +95,12 @@ def _strip_name(name: str) -> str:
 #: How far back from a figure the clause rules look (a clause is rarely longer).
 _WINDOW = 60
 _CLAUSE_RX = re.compile("[" + re.escape(_CLAUSE_END) + "]")
-_SENT_RX = re.compile("[" + re.escape(_SENT_END) + "]")
 
 
 @functools.lru_cache(maxsize=8)
 def _breaks(text: str) -> tuple[list[int], list[int]]:
     """Offsets of clause and sentence breaks of ``text`` (one regex pass each, cached per text)."""
-    return [m.start() for m in _CLAUSE_RX.finditer(text)], [m.start() for m in _SENT_RX.finditer(text)]
+    return [m.start() for m in _CLAUSE_RX.finditer(text)], sentence_ends(text)
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:

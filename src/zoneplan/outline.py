@@ -24,7 +24,7 @@ from .errors import NumberError
 from .lexicon import lexicon, trie_pattern
 from .numbers import cn_to_decimal
 
-__all__ = ["MAX_DEPTH", "Heading", "Outline", "PartMap", "build_outline"]
+__all__ = ["MAX_DEPTH", "SENTENCE_END", "Heading", "Outline", "PartMap", "build_outline", "sentence_ends"]
 
 #: Outlines nest at most this deep (the corpus goes to 3); deeper restarts become siblings.
 MAX_DEPTH = 5
@@ -32,19 +32,19 @@ MAX_DEPTH = 5
 _CN = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # (style, regex at a line start); the label is group 0 minus leading space, the number group 1
-_LINE_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cn_dun", re.compile(rf"[{_CN}]{{1,3}}、")),
-    ("cn_paren", re.compile(rf"\([{_CN}]{{1,3}}\)")),
-    ("ar_paren", re.compile(r"\(\d{1,2}\)")),
-    ("ar_dot", re.compile(r"\d{1,2}\.(?!\d)")),
-    ("ar_dun", re.compile(r"\d{1,2}、")),
-    ("circled", re.compile(rf"[{_CIRCLED}]")),
-    ("shi", re.compile(rf"[{_CN}]{{1,3}}是")),
-    ("zhua", re.compile(rf"[{_CN}]{{1,3}}抓")),
-    ("di", re.compile(rf"第[{_CN}]{{1,3}}[,、:]")),
+_LINE_STYLES: tuple[tuple[str, str], ...] = (
+    ("cn_dun", rf"[{_CN}]{{1,3}}、"),
+    ("cn_paren", rf"\([{_CN}]{{1,3}}\)"),
+    ("ar_paren", r"\(\d{1,2}\)"),
+    ("ar_dot", r"\d{1,2}\.(?!\d)"),
+    ("ar_dun", r"\d{1,2}、"),
+    ("circled", rf"[{_CIRCLED}]"),
+    ("shi", rf"[{_CN}]{{1,3}}是"),
+    ("zhua", rf"[{_CN}]{{1,3}}抓"),
+    ("di", rf"第[{_CN}]{{1,3}}[,、:]"),
 )
 # all of them as one regex (the first style that matches wins, as in the list): one match per line
-_LINE_LABEL = re.compile("|".join(f"(?P<{style}>{rx.pattern})" for style, rx in _LINE_STYLES))
+_LINE_LABEL = re.compile("|".join(f"(?P<{style}>{pattern})" for style, pattern in _LINE_STYLES))
 _INLINE_STYLES = {"shi", "zhua", "cn_paren", "ar_paren", "circled"}
 _INLINE = re.compile(
     rf"(?<=[。;:!?])\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)"
@@ -159,7 +159,6 @@ def _scan(text: str) -> list[Heading]:
     found: list[Heading] = []
     problems = lexicon().part["problems"]
     problem_style: str | None = None  # style of an open heading that lists problems (二、存在的问题)
-    sentence_ends: list[int] | None = None
     for lm in _LINE.finditer(text):
         if lm.start() == lm.end():
             break
@@ -205,9 +204,7 @@ def _scan(text: str) -> list[Heading]:
             label = im.group(style)
             if _number(label) == 1 and problem_style is None:
                 # a new enumeration: skip it when its lead-in sentence announces problems
-                if sentence_ends is None:  # once per text, and only if it has inline enumerations
-                    sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-                intro = text[_sentence_start(sentence_ends, ls, im.start() - 1) : s]
+                intro = text[_sentence_start(sentence_ends(text), ls, im.start() - 1) : s]
                 skipping = any(p in intro for p in problems)
             if skipping:
                 continue
@@ -219,7 +216,16 @@ def _scan(text: str) -> list[Heading]:
     return found
 
 
-_SENTENCE_END = re.compile(r"[。!?\n]")
+#: The characters that end a sentence (a line break ends one too).
+SENTENCE_END = "。!?\n"
+_SENTENCE_END_RX = re.compile(f"[{SENTENCE_END}]")
+
+
+@functools.lru_cache(maxsize=8)
+def sentence_ends(text: str) -> list[int]:
+    """Offsets of the sentence ends of ``text``, in order (one pass, cached per text: the
+    outline and the attach stage both bisect them)."""
+    return [m.start() for m in _SENTENCE_END_RX.finditer(text)]
 
 
 def _sentence_start(ends: list[int], floor: int, pos: int) -> int:
