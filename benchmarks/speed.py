@@ -22,6 +22,9 @@ the machine hurts all of them alike. Figures are medians over repetitions.
 Then cold start (medians of fresh subprocesses: ``import pint, pydantic`` vs
 ``import zoneplan`` vs ``zoneplan --help`` vs import and parse of one document)
 and peak memory of one parse (tracemalloc) against document size.
+
+The header names the build that ran: the sources (``make bench``) or the
+modules compiled with mypyc (``make bench-compiled``, see setup.py).
 """
 
 from __future__ import annotations
@@ -172,6 +175,13 @@ def interleaved(jobs: dict[str, list[Job]], reps: int) -> dict[str, list[float]]
     return times
 
 
+def build() -> str:
+    """Which build of zoneplan runs: the sources, or the modules compiled with mypyc (``make compiled``)."""
+    from zoneplan import pipeline
+
+    return "pure Python" if str(pipeline.__file__).endswith(".py") else "compiled (mypyc)"
+
+
 def speed_table(docs: list[Doc], reps: int) -> str:
     chars = sum(len(d.raw) for d in docs)
     times = interleaved(contenders(docs), reps)
@@ -179,7 +189,7 @@ def speed_table(docs: list[Doc], reps: int) -> str:
     zp = med["zoneplan.parse"]
     lines = [
         f"{len(docs)} documents, {chars:,} characters, {reps} interleaved repetitions, medians; "
-        f"Python {sys.version.split()[0]}",
+        f"Python {sys.version.split()[0]}; zoneplan {build()}",
         "",
         "| contender | ms (all docs) | chars/s | docs/s | share of parse |",
         "|---|---:|---:|---:|---:|",

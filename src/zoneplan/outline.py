@@ -70,7 +70,11 @@ class Heading:
     part: str | None = None
     depth: int = 1
     end: int = 0  # end of its block
-    children: list[Heading] = attrs.field(factory=list)
+    # set after init, not by a default factory: mypyc (the compiled build) cannot compile one
+    children: list[Heading] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.children = []
 
     def walk(self) -> Iterator[Heading]:
         """This heading and all below it, in document order (a stack, not nested generators:

@@ -133,9 +133,7 @@ def _parse(raw: str, source: str | None) -> Plan:
     facts = attach(text, mentions, parts.at, zones)
     ids = _task_ids(outline.roots)
     locate = _Locator(outline.roots)
-    indicators = [
-        _indicator(i, m, f, c, locate, ids) for i, (m, f) in enumerate(zip(mentions, facts, strict=True))
-    ]
+    indicators = _indicators(mentions, facts, c, locate, ids)
     hits = find_projects(text)
     projects = _projects(hits, c, indicators, parts.at, locate, ids)
     tasks = _tasks(outline.roots, c, indicators, projects)
@@ -215,37 +213,54 @@ def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> d
     return ids
 
 
-def _indicator(i: int, m: Mention, f: Facts, c: Cleaned, locate: _Locator, ids: dict[int, str]) -> _Record:
-    start, end = c.raw_span(m.start, m.end)
-    if m.udef is not None:
-        factor = base_factor(m.udef.pint, m.udef.base)
-        base_unit = m.udef.base
-    else:
-        factor = _ONE
-        base_unit = "yuan" if f.dimension == "currency_cny" else "item"
-    first = m.value if m.value is not None else m.low
-    host = locate(m.start)
-    sentence_start, sentence_end = c.raw_span(*f.sentence)
-    return {
-        "id": i,
-        "name": f.name,
-        "text": c.raw[start:end],
-        "span": {"start": start, "end": end},
-        "value": m.value,
-        "low": m.low,
-        "high": m.high,
-        "unit": m.unit,
-        "dimension": f.dimension,
-        "base_value": None if first is None else float(first * m.multiplier * factor),
-        "base_unit": base_unit,
-        "kind": f.kind,
-        "comparator": f.comparator,
-        "role": f.role,
-        "headline": f.headline,
-        "part": f.part,
-        "task": ids.get(id(host)) if host is not None else None,
-        "sentence": {"start": sentence_start, "end": sentence_end},
-    }
+def _indicators(
+    mentions: list[Mention], facts: list[Facts], c: Cleaned, locate: _Locator, ids: dict[int, str]
+) -> list[_Record]:
+    """The indicators' records: one loop, the clean-to-raw map read directly (a call per figure
+    to ``Cleaned.raw_span`` and to the unit factors costs as much as the rest of the record)."""
+    offs, raw = c.offsets, c.raw
+    factors: dict[int, tuple[Decimal, str]] = {}  # per unit definition: its base factor and unit
+    out: list[_Record] = []
+    for i, (m, f) in enumerate(zip(mentions, facts, strict=True)):
+        start = offs[m.start]
+        end = offs[m.end - 1] + 1 if m.end > m.start else start
+        udef = m.udef
+        if udef is not None:
+            known = factors.get(id(udef))
+            if known is None:
+                known = factors[id(udef)] = (base_factor(udef.pint, udef.base), udef.base)
+            factor, base_unit = known
+        else:
+            factor, base_unit = _ONE, "yuan" if f.dimension == "currency_cny" else "item"
+        first = m.value if m.value is not None else m.low
+        host = locate(m.start)
+        s_start, s_end = f.sentence
+        out.append(
+            {
+                "id": i,
+                "name": f.name,
+                "text": raw[start:end],
+                "span": {"start": start, "end": end},
+                "value": m.value,
+                "low": m.low,
+                "high": m.high,
+                "unit": m.unit,
+                "dimension": f.dimension,
+                "base_value": None if first is None else float(first * m.multiplier * factor),
+                "base_unit": base_unit,
+                "kind": f.kind,
+                "comparator": f.comparator,
+                "role": f.role,
+                "headline": f.headline,
+                "part": f.part,
+                "task": None if host is None else ids.get(id(host)),
+                "sentence": {
+                    "start": offs[s_start],
+                    "end": offs[s_end - 1] + 1 if s_end > s_start else offs[s_start],
+                },
+            }
+        )
+    return out
 
 
 _ONE = Decimal(1)
