@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zoneplan.clean import Cleaned, clean, fold
+from zoneplan.clean import Cleaned, _fold_table, clean, fold
 from zoneplan.lexicon import data_text, lexicon
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -312,6 +312,17 @@ def test_folding(raw: str, text: str) -> None:
     c = clean(raw)
     assert c.text == text
     check_map(c)
+
+
+# full-width punctuation (folded by str.replace), rarer wide forms, traditional characters
+# (folded by a regex over their runs, or by translating when there are many) and plain text
+_FOLD_ALPHABET = "，：；（）！？％\u3000０９．－＋１。、開發區實現億萬增长8%,a \n"
+
+
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_folding_equals_translating_every_character(text: str) -> None:
+    assert fold(text) == text.translate(_fold_table())
 
 
 def test_offsets_give_back_the_raw_surface() -> None:
