@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .lexicon import lexicon
+from .lexicon import lexicon, trie_pattern
 from .outline import sentence_ends
 from .quantities import Mention
 
@@ -117,6 +117,18 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return s + 1, e
 
 
+@functools.cache
+def _targets_cue() -> re.Pattern[str]:
+    """The cue that opens the main-targets paragraph (compiled once).
+
+    主要预期目标为: / 今年的主要目标是: / 主要目标 at a line end.
+    """
+    cues = trie_pattern(lexicon().headline_targets)
+    return re.compile(
+        rf"(?:{cues})(?:[^,;。\n]{{0,4}}?(?:为|是|如下)?\s*[:：]|[^,;。\n]{{0,3}}?(?:为|是)|\s*$)", re.M
+    )
+
+
 def headline_zones(
     text: str,
     part_at: Callable[[int], str | None],
@@ -130,11 +142,7 @@ def headline_zones(
     """
     zones: list[tuple[int, int]] = []
     starts = [m.start for m in mentions]
-    cues = "|".join(map(re.escape, lexicon().headline_targets))
-    # the cue opens the paragraph: 主要预期目标为: / 今年的主要目标是: / 主要目标(line end)
-    for cm in re.finditer(
-        rf"(?:{cues})(?:[^,;。\n]{{0,4}}?(?:为|是|如下)?\s*[:：]|[^,;。\n]{{0,3}}?(?:为|是)|\s*$)", text, re.M
-    ):
+    for cm in _targets_cue().finditer(text):
         i = cm.start()
         if i >= 0:
             _, e = _sentence_bounds(text, i)

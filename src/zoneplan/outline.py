@@ -46,8 +46,10 @@ _LINE_STYLES: tuple[tuple[str, str], ...] = (
 # all of them as one regex (the first style that matches wins, as in the list): one match per line
 _LINE_LABEL = re.compile("|".join(f"(?P<{style}>{pattern})" for style, pattern in _LINE_STYLES))
 _INLINE_STYLES = {"shi", "zhua", "cn_paren", "ar_paren", "circled"}
+# it starts with the punctuation before the label (not a lookbehind for it): the regex engine then
+# skips fast from one punctuation mark to the next
 _INLINE = re.compile(
-    rf"(?<=[。;:!?])\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)"
+    rf"[。;:!?]\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)"
     rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\(\d{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
 )
 _TITLE_END = re.compile(r"[。;!?\n]")
@@ -202,13 +204,13 @@ def _scan(text: str) -> list[Heading]:
                 found.append(Heading(pos, pos, lm2.end() - 1, None, "lead", None, lm2.group()[:-1]))
         # inline enumerations inside this line, unless it lists problems
         skipping = problem_style is not None
-        for im in _INLINE.finditer(text, inline_from, le):
+        for im in _INLINE.finditer(text, max(inline_from - 1, 0), le):
             style = im.lastgroup or ""
             s = im.start(style)
             label = im.group(style)
             if _number(label) == 1 and problem_style is None:
                 # a new enumeration: skip it when its lead-in sentence announces problems
-                intro = text[_sentence_start(sentence_ends(text), ls, im.start() - 1) : s]
+                intro = text[_sentence_start(sentence_ends(text), ls, im.start()) : s]
                 skipping = any(p in intro for p in problems)
             if skipping:
                 continue

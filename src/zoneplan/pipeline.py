@@ -26,7 +26,7 @@ from .meta import read_meta
 from .model import Plan
 from .outline import Heading, PartMap, build_outline
 from .projects import ProjectHit, find_projects
-from .quantities import Mention, find_mentions
+from .quantities import Mention, find_mentions, quote_spans
 from .units import base_factor
 
 __all__ = ["parse", "parse_text", "read"]
@@ -121,7 +121,8 @@ def _parse(raw: str, source: str | None) -> Plan:
     text = c.text
     outline = build_outline(text, default_part=_title_kind(text))
     parts = outline.parts
-    mentions = find_mentions(text)
+    quotes = quote_spans(text)  # quoted names: no figure and no project inside them
+    mentions = find_mentions(text, cleaned=True, quotes=quotes)
     heads = outline.flat()
     head_starts = sorted(h.start for h in heads if h.depth >= 2 or h.style != "part")
 
@@ -134,7 +135,7 @@ def _parse(raw: str, source: str | None) -> Plan:
     ids = _task_ids(outline.roots)
     locate = _Locator(outline.roots)
     indicators = _indicators(mentions, facts, c, locate, ids)
-    hits = find_projects(text)
+    hits = find_projects(text, quotes=quotes)
     projects = _projects(hits, c, indicators, parts.at, locate, ids)
     tasks = _tasks(outline.roots, c, indicators, projects)
     review_heading = next((h.title for h in heads if h.part == "review" and h.depth == 1), None)

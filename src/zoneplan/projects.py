@@ -176,11 +176,13 @@ def _in_quotes(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
     return i >= 0 and quotes[i][0] < s and e < quotes[i][1]
 
 
-def find_projects(text: str) -> list[ProjectHit]:
-    """Projects named in the cleaned text, each once, in order of first mention."""
+def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> list[ProjectHit]:
+    """Projects named in the cleaned text, each once, in order of first mention (``quotes``: the
+    :func:`~zoneplan.quantities.quote_spans` of ``text``, when the caller has them)."""
     pats = _patterns()
     stops = pats["stops"]
-    quotes = quote_spans(text)
+    if quotes is None:
+        quotes = quote_spans(text)
     found: list[tuple[int, int, str]] = []
 
     for m in pats["list_anchor"].finditer(text):

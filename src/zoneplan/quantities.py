@@ -151,6 +151,16 @@ def _fold_re() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_fold_table())) + "]")
 
 
+@functools.cache
+def _left_by_clean() -> tuple[str, ...]:
+    """The characters :func:`_fold` changes that text folded by the cleaner may still hold."""
+    from .clean import fold  # the cleaner's own folding (imported late: clean never needs this module)
+
+    return tuple(
+        ch for ch in map(chr, sorted(_fold_table())) if fold(ch) == ch and _fold_table()[ord(ch)] != ch
+    )
+
+
 def _fold(text: str) -> str:
     """Fold widths, traditional characters and numeral variants, one character for one.
 
@@ -184,10 +194,18 @@ def _next_to(text: str, i: int, step: int) -> bool:
     return 0 <= j < len(text) and text[j] in _NEIGHBOURS
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every quantity mention in ``text``, in order."""
-    folded = _fold(text)
-    quotes = quote_spans(folded)
+def find_mentions(
+    text: str, *, cleaned: bool = False, quotes: list[tuple[int, int]] | None = None
+) -> list[Mention]:
+    """Every quantity mention in ``text``, in order.
+
+    ``cleaned``: ``text`` is :func:`zoneplan.clean.clean`'s output, already folded but for the
+    numerals only this module folds (which are then looked for, one fast ``in`` each).
+    ``quotes``: the :func:`quote_spans` of ``text``, when the caller has them.
+    """
+    folded = text if cleaned and not any(ch in text for ch in _left_by_clean()) else _fold(text)
+    if quotes is None:
+        quotes = quote_spans(folded)  # folding never touches a quotation mark: the same spans
     q = 0  # the first quote that does not end before the match (matches come in order)
     out: list[Mention] = []
     for m in _pattern().finditer(folded):
