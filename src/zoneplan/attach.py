@@ -21,6 +21,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
+from typing import Final
 
 import attrs
 
@@ -30,13 +31,15 @@ from .quantities import Mention
 
 __all__ = ["Facts", "attach", "headline_zones"]
 
-_CLAUSE_END = ",;:。!?\n()"
-_DELIMS = set(",;:。!?\n、()")
-_FOLLOW_STOP = re.compile(r"[,;:。!?\n、()的]")
-_LABEL_PREFIX = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])")
-_YEAR_PREFIX = re.compile(r"^(?:\d{4}年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年)+")
+_CLAUSE_END: Final = ",;:。!?\n()"
+_DELIMS: Final = set(",;:。!?\n、()")
+_FOLLOW_STOP: Final = re.compile(r"[,;:。!?\n、()的]")
+_LABEL_PREFIX: Final = re.compile(
+    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])"
+)
+_YEAR_PREFIX: Final = re.compile(r"^(?:\d{4}年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年)+")
 # the zone as the subject of its own figures: 江岸经开区全年完成… / 全区实现… / 园区…
-_ZONE_PREFIX = re.compile(
+_ZONE_PREFIX: Final = re.compile(
     r"^(?:[\u4e00-\u9fffA-Za-z]{0,6}?(?:经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区)|全区|我区|全园|园区|全市)"
 )
 
@@ -93,8 +96,8 @@ def _strip_name(name: str) -> str:
 
 
 #: How far back from a figure the clause rules look (a clause is rarely longer).
-_WINDOW = 60
-_CLAUSE_RX = re.compile("[" + re.escape(_CLAUSE_END) + "]")
+_WINDOW: Final = 60
+_CLAUSE_RX: Final = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 
 
 @functools.lru_cache(maxsize=8)
@@ -303,7 +306,7 @@ def _comparator_rx() -> tuple[_Cues, _Cues]:
     return (re.compile(f"(?:{alt(before)})\\Z"), before), (re.compile(alt(after)), after)
 
 
-_FOLLOW_VERB = re.compile(
+_FOLLOW_VERB: Final = re.compile(
     r"(?:已(?!列入|纳入)|正在|将|实现|完成|达到|开工|竣工|投产|落户|建成|获得|进行|开展)"
 )
 
@@ -325,10 +328,10 @@ def _following(text: str, pos: int, limit: int, *, through_de: bool = True) -> s
 
 
 #: Selected into a list or a title: the figure before counts what the list names.
-_CHOSEN = re.compile(r"入选|入围|列入|纳入|评为|认定为")
+_CHOSEN: Final = re.compile(r"入选|入围|列入|纳入|评为|认定为")
 
 
-_CAPACITY = re.compile(r"年产能?[^,;:。!?\n]{0,10}$")
+_CAPACITY: Final = re.compile(r"年产能?[^,;:。!?\n]{0,10}$")
 
 
 def _capacity(text: str, m: Mention) -> bool:
@@ -484,11 +487,11 @@ def _other_rx() -> re.Pattern[str]:
     return _cue_rx(lexicon().role["other"])
 
 
-_PLACE_END = re.compile(r"(区块|片区|以西|以东|以南|以北|区域|周边)$")
-_FREQUENCY = re.compile(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$")
-_POLICY_NOUNS = ("新政", "措施", "政策", "清单", "意见", "办法", "条例")
-_ALREADY = re.compile(r"已(?!有)|累计|截至目前|截止目前")
-_AWARDED = re.compile(r"入选|获批|荣获")
+_PLACE_END: Final = re.compile(r"(区块|片区|以西|以东|以南|以北|区域|周边)$")
+_FREQUENCY: Final = re.compile(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$")
+_POLICY_NOUNS: Final = ("新政", "措施", "政策", "清单", "意见", "办法", "条例")
+_ALREADY: Final = re.compile(r"已(?!有)|累计|截至目前|截止目前")
+_AWARDED: Final = re.compile(r"入选|获批|荣获")
 
 
 def _role(

@@ -50,7 +50,7 @@ import re
 import tomllib
 from array import array
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -60,21 +60,21 @@ from .lexicon import data_text, lexicon
 __all__ = ["Cleaned", "clean", "fold"]
 
 #: Lines longer than this are never noise (a body paragraph that mentions 下载).
-_MAX_NOISE_LINE = 120
+_MAX_NOISE_LINE: Final = 120
 #: A line shorter than this is never joined to the next as a wrapped line.
-_MIN_WRAP = 16
+_MIN_WRAP: Final = 16
 #: Cleaning rounds before giving up on reaching a fixed point (real text needs two).
-_MAX_ROUNDS = 4
+_MAX_ROUNDS: Final = 4
 
 # --- characters -------------------------------------------------------------
 
 #: Characters that end a sentence (after width folding).
-_SENTENCE_END = frozenset("。!?;:…")
+_SENTENCE_END: Final = frozenset("。!?;:…")
 #: Closing quotes and brackets: a line ending in one ends a sentence if what precedes it does.
-_CLOSERS = frozenset("”’」』)]】》\"'")
+_CLOSERS: Final = frozenset("”’」』)]】》\"'")
 #: Characters Chinese typesetting never puts at the start of a line: such a line continues the last.
-_NO_LINE_START = frozenset(",.;:!?、。)]}%‰℃”’」』】》…")
-_SPACE = " \t"
+_NO_LINE_START: Final = frozenset(",.;:!?、。)]}%‰℃”’」』】》…")
+_SPACE: Final = " \t"
 
 _FOLD: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII
 _FOLD.update({0x3000: " ", 0xA0: " ", 0x202F: " ", 0x205F: " ", 0x1680: " "})
@@ -83,37 +83,39 @@ _FOLD.update({0x2028: "\n", 0x2029: "\n", 0x85: "\n", 0x0B: "\n", 0x0C: "\n", 0x
 _FOLD.update({0xFF61: "。", 0xFF62: "「", 0xFF63: "」", 0xFF64: "、"})  # half-width CJK punctuation
 #: The characters to fold that Chinese text is full of: ，：；（）！？％, the ideographic space, and the
 #: full-width digits and point of some sites.
-_FREQUENT_FOLDS = tuple((ch, ch.translate(_FOLD)) for ch in "，：；（）！？％\u3000０１２３４５６７８９．")
+_FREQUENT_FOLDS: Final = tuple(
+    (ch, ch.translate(_FOLD)) for ch in "，：；（）！？％\u3000０１２３４５６７８９．"
+)
 
 #: Invisible characters: zero-width and bidi marks, soft hyphen, BOM, controls; then the \r of \r\n
 #: and a form feed right after a line break (a page break that is not also the only line break).
 #: Three patterns, as each starts with a known character: the regex engine then skips fast to it.
-_INVISIBLE = re.compile(
+_INVISIBLE: Final = re.compile(
     r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
     r"\x00-\x08\x0e-\x1f\x7f]"
 )
-_CR = re.compile(r"\r(?=\n)")
-_FORM_FEED = re.compile(r"\n(\f+)")
+_CR: Final = re.compile(r"\r(?=\n)")
+_FORM_FEED: Final = re.compile(r"\n(\f+)")
 
 # --- patterns -----------------------------------------------------------------
 
 #: A heading label at the start of a line: 一、 (一) 1、 1. (1) ① 一是 第一部分 一抓.
-_LABEL = re.compile(
+_LABEL: Final = re.compile(
     r"[ \t]*(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\(\d{1,2}\)"
     r"|\d{1,2}(?:、|\.(?!\d)|\))|[①-⑳]|[一二三四五六七八九十]+(?:是|抓|要)"
     r"|第[一二三四五六七八九十百\d]+(?:部分|章|节|条|篇))"
 )
 #: Page-break debris: blank line(s), then the page number and 、 (linear: one start per run of space).
-_PAGE_MARK = re.compile(r"(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+[ \t]*(\d{1,3})、[ \t]*")
+_PAGE_MARK: Final = re.compile(r"(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+[ \t]*(\d{1,3})、[ \t]*")
 #: The line a page mark numbers, from its line break on (it starts with one: found fast).
-_MARK_LINE = re.compile(r"\n[ \t]*\d{1,3}、")
+_MARK_LINE: Final = re.compile(r"\n[ \t]*\d{1,3}、")
 #: Sentence punctuation inside a line: a line with it is running text, not a bare title.
-_PUNCT = re.compile(r"[,。;:、!?]")
+_PUNCT: Final = re.compile(r"[,。;:、!?]")
 #: Nothing visible: spaces, line breaks and the invisible characters the cleaner drops.
-_BLANK = re.compile(
+_BLANK: Final = re.compile(
     r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\x00-\x1f\x7f]*"
 )
-_TOKEN_SPLIT = re.compile(r"[\s|/【】\[\]()<>:,、·•]+")
+_TOKEN_SPLIT: Final = re.compile(r"[\s|/【】\[\]()<>:,、·•]+")
 
 
 @attrs.frozen
@@ -198,7 +200,7 @@ def _foldable() -> re.Pattern[str]:
 
 #: Texts up to this long get their first offset map as a copy of a slice of one
 #: ``array("q", range(_IOTA_LEN))`` made once (512 KiB), much faster than counting again.
-_IOTA_LEN = 1 << 16
+_IOTA_LEN: Final = 1 << 16
 
 
 @functools.cache

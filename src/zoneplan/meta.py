@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 from dateutil import parser as dateparser
@@ -19,7 +20,7 @@ from .lexicon import lexicon
 
 __all__ = ["Meta", "parse_date", "read_meta"]
 
-_ZONE_SUFFIXES = (
+_ZONE_SUFFIXES: Final = (
     "经济技术开发区",
     "高新技术产业开发区",
     "高新技术开发区",
@@ -33,25 +34,27 @@ _ZONE_SUFFIXES = (
     "工业园",
     "新区",
 )
-_ZONE_AT_START = re.compile(
+_ZONE_AT_START: Final = re.compile(
     r"^(?P<place>[\u4e00-\u9fffA-Za-z]{0,12}?)(?P<suffix>" + "|".join(_ZONE_SUFFIXES) + ")"
 )
-_ZONE_ANYWHERE = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])(经济技术开发区|经济开发区|高新技术产业开发区)")
-_ZONE_IN = re.compile("|".join(_ZONE_SUFFIXES))
-_KIND_WORDS = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划")
-_LABEL_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=年)")
-_DATE_FIELD = re.compile(
+_ZONE_ANYWHERE: Final = re.compile(
+    r"(?<![\u4e00-\u9fffA-Za-z])(经济技术开发区|经济开发区|高新技术产业开发区)"
+)
+_ZONE_IN: Final = re.compile("|".join(_ZONE_SUFFIXES))
+_KIND_WORDS: Final = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划")
+_LABEL_START: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
+_YEAR: Final = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=年)")
+_DATE_FIELD: Final = re.compile(
     r"(?:发布时间|发布日期|公开日期|上传时间|成文日期|发文日期|更新时间|日期)\s*[:：|]?\s*\|?\s*"
     r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
 )
-_LONE_DATE = re.compile(
+_LONE_DATE: Final = re.compile(
     r"^\s*(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
 # a document number 某管发〔2021〕3号: found from its bracketed year (scanning from a fixed
 # character is fast), then the issuer's abbreviation before it
-_DOC_NUMBER = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
-_DOC_ISSUER = re.compile(r"[\u4e00-\u9fff]{1,8}\Z")
+_DOC_NUMBER: Final = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+_DOC_ISSUER: Final = re.compile(r"[\u4e00-\u9fff]{1,8}\Z")
 
 
 @attrs.frozen
@@ -83,10 +86,10 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-_KIND_PHRASE = (
+_KIND_PHRASE: Final = (
     r"(?:工作总结|工作计划|工作思路|工作要点|下步打算|下一步打算|工作打算|工作安排|工作报告|工作回顾)"
 )
-_MERGED_TITLE = re.compile(
+_MERGED_TITLE: Final = re.compile(
     rf"^[^,。;:]{{2,40}}?{_KIND_PHRASE}(?:(?:和|及|暨|与)[^,。;:]{{0,16}}?{_KIND_PHRASE})?"
 )
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
@@ -75,12 +76,12 @@ CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_SMALL) + "".join(_BIG)
 
 # One character for one, so that positions never move: full-width forms and the
 # punctuation numbers use, and every numeral variant folded to its plain form.
-_FULL = "０１２３４５６７８９．，％－～：；（）＋−"
-_HALF = "0123456789.,%-~:;()+-"
-_WIDTH = str.maketrans(_FULL, _HALF)
-_VARIANTS = "壹幺貳贰兩倆參叁仨肆伍陸陆柒捌玖拾佰仟萬億點負幾○Ｏ"
-_PLAIN = "一一二二两俩三三三四五六六七八九十百千万亿点负几〇〇"
-_NUMERAL_FOLD = str.maketrans(_FULL + _VARIANTS, _HALF + _PLAIN)
+_FULL: Final = "０１２３４５６７８９．，％－～：；（）＋−"
+_HALF: Final = "0123456789.,%-~:;()+-"
+_WIDTH: Final = str.maketrans(_FULL, _HALF)
+_VARIANTS: Final = "壹幺貳贰兩倆參叁仨肆伍陸陆柒捌玖拾佰仟萬億點負幾○Ｏ"
+_PLAIN: Final = "一一二二两俩三三三四五六六七八九十百千万亿点负几〇〇"
+_NUMERAL_FOLD: Final = str.maketrans(_FULL + _VARIANTS, _HALF + _PLAIN)
 #: Every character :func:`fold_numerals` changes.
 NUMERAL_VARIANTS = _FULL + _VARIANTS
 
@@ -89,15 +90,15 @@ _DIGIT: dict[str, int] = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "俩
 _UNIT: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 _BIG_PLAIN: tuple[tuple[str, int], ...] = (("兆", 10**12), ("亿", 10**8), ("万", 10**4))
 
-_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+_ARABIC: Final = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 #: A plain Arabic number (ASCII digits, maybe a decimal point): read by Decimal directly.
-_PLAIN_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_PLAIN_ARABIC: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 #: Numbers up to this long are cached (the same numerals recur through a document).
-_CACHED_LEN = 12
+_CACHED_LEN: Final = 12
 # range signs: a dash (one or two, any width), a tilde, 至 or 到
-_RANGE_SEP = re.compile(r"--|——|—|–|-|~|〜|至|到")
-_BETWEEN = re.compile(r"(?P<a>.+?)(?:与|和|至|到)(?P<b>.+?)(?:之间|间)")
-_CONSECUTIVE = re.compile(
+_RANGE_SEP: Final = re.compile(r"--|——|—|–|-|~|〜|至|到")
+_BETWEEN: Final = re.compile(r"(?P<a>.+?)(?:与|和|至|到)(?P<b>.+?)(?:之间|间)")
+_CONSECUTIVE: Final = re.compile(
     r"(?<![一二两三四五六七八九〇零])([一二两三四五六七八九])([二三四五六七八九])(?=[十百千万亿]|$)"
 )
 
@@ -168,8 +169,11 @@ def exact(value: Decimal) -> Decimal:
     (Decimal('26500'), Decimal('3.37'))
     """
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return value.quantize(_WHOLE)
     return value.normalize()
+
+
+_WHOLE: Final = Decimal(1)  # quantizing to it: a whole number without exponent
 
 
 # ---------------------------------------------------------------- one exact value
@@ -516,6 +520,8 @@ def parse_number(text: str) -> Decimal | NumberRange:
     Decimal('5000000')
     """
     try:
+        if len(text) <= 28 and text.isascii() and text.isdigit():
+            return Decimal(text)  # a whole number in digits, within the context's precision: exact
         if _PLAIN_ARABIC.fullmatch(text):  # the common case, and what every path below gives it
             return exact(Decimal(text))
         return _parse_cached(text) if len(text) <= _CACHED_LEN else _parse(text)

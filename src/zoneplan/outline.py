@@ -17,6 +17,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
+from typing import Final
 
 import attrs
 
@@ -29,8 +30,8 @@ __all__ = ["MAX_DEPTH", "SENTENCE_END", "Heading", "Outline", "PartMap", "build_
 #: Outlines nest at most this deep (the corpus goes to 3); deeper restarts become siblings.
 MAX_DEPTH = 5
 
-_CN = "一二三四五六七八九十"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN: Final = "一二三四五六七八九十"
+_CIRCLED: Final = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # (style, regex at a line start); the label is group 0 minus leading space, the number group 1
 _LINE_STYLES: tuple[tuple[str, str], ...] = (
     ("cn_dun", rf"[{_CN}]{{1,3}}、"),
@@ -44,18 +45,18 @@ _LINE_STYLES: tuple[tuple[str, str], ...] = (
     ("di", rf"第[{_CN}]{{1,3}}[,、:]"),
 )
 # all of them as one regex (the first style that matches wins, as in the list): one match per line
-_LINE_LABEL = re.compile("|".join(f"(?P<{style}>{pattern})" for style, pattern in _LINE_STYLES))
-_INLINE_STYLES = {"shi", "zhua", "cn_paren", "ar_paren", "circled"}
+_LINE_LABEL: Final = re.compile("|".join(f"(?P<{style}>{pattern})" for style, pattern in _LINE_STYLES))
+_INLINE_STYLES: Final = {"shi", "zhua", "cn_paren", "ar_paren", "circled"}
 # it starts with the punctuation before the label (not a lookbehind for it): the regex engine then
 # skips fast from one punctuation mark to the next
-_INLINE = re.compile(
+_INLINE: Final = re.compile(
     rf"[。;:!?]\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)"
     rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\(\d{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
 )
-_TITLE_END = re.compile(r"[。;!?\n]")
-_LINE = re.compile(r"[^\n]*\n?")
-_LEAD_IN = re.compile(r"[^\s,。;:\d%“”()]{3,14}。")
-_LEAD_IN_BAD = re.compile(r"[是的了在为]")
+_TITLE_END: Final = re.compile(r"[。;!?\n]")
+_LINE: Final = re.compile(r"[^\n]*\n?")
+_LEAD_IN: Final = re.compile(r"[^\s,。;:\d%“”()]{3,14}。")
+_LEAD_IN_BAD: Final = re.compile(r"[是的了在为]")
 
 
 @attrs.define
@@ -224,7 +225,7 @@ def _scan(text: str) -> list[Heading]:
 
 #: The characters that end a sentence (a line break ends one too).
 SENTENCE_END = "。!?\n"
-_SENTENCE_END_RX = re.compile(f"[{SENTENCE_END}]")
+_SENTENCE_END_RX: Final = re.compile(f"[{SENTENCE_END}]")
 
 
 @functools.lru_cache(maxsize=8)
@@ -349,7 +350,7 @@ def _set_ends(nodes: list[Heading], end: int) -> None:
         _set_ends(n.children, n.end)
 
 
-_SENTENCE_START = re.compile(r"(?:^|(?<=[。!?\n]))\s*")
+_SENTENCE_START: Final = re.compile(r"(?:^|(?<=[。!?\n]))\s*")
 
 
 @functools.cache

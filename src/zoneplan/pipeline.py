@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from .attach import Facts, attach, headline_zones
 from .clean import Cleaned, clean, fold
@@ -31,7 +31,7 @@ from .units import base_factor
 
 __all__ = ["parse", "parse_text", "read"]
 
-_PATHLIKE_MAX = 1024
+_PATHLIKE_MAX: Final = 1024
 
 
 def read(path: str | os.PathLike[str]) -> Plan:
@@ -264,11 +264,11 @@ def _indicators(
     return out
 
 
-_ONE = Decimal(1)
+_ONE: Final = Decimal(1)
 
 
 # the clause after a project that gives its cost: …产业园建设,项目总投资36亿元 / ,该项目计划总投资约42亿元
-_NEXT_INVESTMENT = re.compile(r"^[^,;。]{0,12}[,;](?:该项目|项目)?(?:计划)?总投资(?:约|超|达)?$")
+_NEXT_INVESTMENT: Final = re.compile(r"^[^,;。]{0,12}[,;](?:该项目|项目)?(?:计划)?总投资(?:约|超|达)?$")
 
 
 def _projects(
@@ -322,7 +322,7 @@ def _projects(
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"[,;。]")
+_CLAUSE_BREAK: Final = re.compile(r"[,;。]")
 
 
 def _tasks(
@@ -366,9 +366,9 @@ def _tasks(
     return [build(h, str(k)) for k, h in enumerate(roots, 1)]
 
 
-_STRENGTH = (("确保", "guarantee"), ("力争", "aspiration"), ("争取", "aspiration"))
-_GOAL_CUE = re.compile(r"力争|确保|争取|目标|计划|预计|完成.{0,12}任务")
-_CLAUSE = re.compile(r"[^;。!?\n]+")
+_STRENGTH: Final = (("确保", "guarantee"), ("力争", "aspiration"), ("争取", "aspiration"))
+_GOAL_CUE: Final = re.compile(r"力争|确保|争取|目标|计划|预计|完成.{0,12}任务")
+_CLAUSE: Final = re.compile(r"[^;。!?\n]+")
 
 
 def _clauses_in(text: str, ranges: list[tuple[int, int]]) -> Iterator[re.Match[str]]:

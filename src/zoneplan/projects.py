@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from typing import Final
 
 import attrs
 
@@ -27,10 +28,10 @@ from .quantities import quote_spans
 
 __all__ = ["ProjectHit", "find_projects"]
 
-_NAME_CHAR = r"[\u4e00-\u9fffA-Za-z0-9·#/]"
-_CAPACITY_UNITS = "吨|件|台|套|辆|片|平方米|千瓦|兆瓦|个|只|条|米"
-_COUNTED = re.compile(r"\d|[一二两三四五六七八九十]+(?:个|家|项|条|大|只|类|批)")
-_VERBISH = re.compile(
+_NAME_CHAR: Final = r"[\u4e00-\u9fffA-Za-z0-9·#/]"
+_CAPACITY_UNITS: Final = "吨|件|台|套|辆|片|平方米|千瓦|兆瓦|个|只|条|米"
+_COUNTED: Final = re.compile(r"\d|[一二两三四五六七八九十]+(?:个|家|项|条|大|只|类|批)")
+_VERBISH: Final = re.compile(
     r"发展|推进|加快|提升|实施|以|为|的|是|要|在|了|全力|积极|一批|体系|机制|工作|能力|水平|环境|品牌|政策|"
     r"管理|通过|进一步|加强|强化|形成|实现|解决|影响|提供|开展|打造|建立|完善|优化|深化|围绕|聚焦"
 )
@@ -79,8 +80,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_NAME_RUN = re.compile(r"(?:[^\W_]|[·#/])*")
-_LIST_RUN = re.compile(r"(?:[^\W_]|[·#/、])*")
+_NAME_RUN: Final = re.compile(r"(?:[^\W_]|[·#/])*")
+_LIST_RUN: Final = re.compile(r"(?:[^\W_]|[·#/、])*")
 
 
 def _number_start(text: str, pos: int) -> int:
@@ -100,7 +101,7 @@ def _run_start(text: str, pos: int, limit: int, floor: int = 0, run: re.Pattern[
     return pos - run.match(text[lo:pos][::-1]).end()  # type: ignore[union-attr]  # * always matches
 
 
-_STATUSES = ("completed", "under_construction", "signed", "negotiating", "planned")
+_STATUSES: Final = ("completed", "under_construction", "signed", "negotiating", "planned")
 
 
 @functools.cache
@@ -123,8 +124,8 @@ def _status(clause: str) -> str | None:
     return stage[last.group()] if last else None
 
 
-_CLAUSE_OPEN = re.compile(r"[,;。:\n]")
-_CLAUSE_CLOSE = re.compile(r"[,;。\n]")
+_CLAUSE_OPEN: Final = re.compile(r"[,;。:\n]")
+_CLAUSE_CLOSE: Final = re.compile(r"[,;。\n]")
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -137,7 +138,7 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[s : close.start() if close else len(text)]
 
 
-_FIGURE = re.compile(
+_FIGURE: Final = re.compile(
     r"[\d.]+[万亿]?(?:平方公里|平方米|公顷|万方|方|亩|吨/年|吨|亿元|万元|元|美元|个|家|项|条)"
 )
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
@@ -37,22 +38,22 @@ from .units import foreign_currencies, is_prefix_unit, lookup_unit
 __all__ = ["Mention", "find_mentions", "quote_spans"]
 
 # character classes of the folded text (numeral variants folded to the plain forms)
-_DIGITS = "〇零一二两三四五六七八九"
-_PLACES = "十百千"
-_BIGS = "万亿兆"
-_CN = _DIGITS + _PLACES + _BIGS
-_SP = r"[ \t]{0,4}"
-_NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_DIGITS: Final = "〇零一二两三四五六七八九"
+_PLACES: Final = "十百千"
+_BIGS: Final = "万亿兆"
+_CN: Final = _DIGITS + _PLACES + _BIGS
+_SP: Final = r"[ \t]{0,4}"
+_NUM_AR: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 千 before 瓦 is the kilo of 千瓦 (500千瓦), not a magnitude
-_MAG_AR = r"(?:[千百](?!瓦)(?:万亿|亿|万)?|万亿|亿|万)"
-_MAG_CN = r"(?:万亿|亿|万)"
+_MAG_AR: Final = r"(?:[千百](?!瓦)(?:万亿|亿|万)?|万亿|亿|万)"
+_MAG_CN: Final = r"(?:万亿|亿|万)"
 # a Chinese numeral: starts with a digit or a place word, may hold spaces, 点 and 万/亿
 # (one flat character class, so that no quantifier nests in another: the scan stays linear)
-_NUM_CN = rf"[{_DIGITS}{_PLACES}][{_CN}点 \t]*"
-_SIGN = r"(?:负|(?<![\dA-Za-z.%/])-)?"
-_ONE = rf"{_SIGN}(?:{_NUM_AR}(?:{_SP}{_MAG_AR})?|{_NUM_CN})"
-_SEP = r"(?:\(含\))?[ \t]{0,2}(?:--|——|—|–|-|~|至|到)[ \t]{0,2}"
-_OPEN_QUOTES = {"“": "”", "‘": "’", "《": "》", '"': '"', "「": "」", "『": "』"}
+_NUM_CN: Final = rf"[{_DIGITS}{_PLACES}][{_CN}点 \t]*"
+_SIGN: Final = r"(?:负|(?<![\dA-Za-z.%/])-)?"
+_ONE: Final = rf"{_SIGN}(?:{_NUM_AR}(?:{_SP}{_MAG_AR})?|{_NUM_CN})"
+_SEP: Final = r"(?:\(含\))?[ \t]{0,2}(?:--|——|—|–|-|~|至|到)[ \t]{0,2}"
+_OPEN_QUOTES: Final = {"“": "”", "‘": "’", "《": "》", '"': '"', "「": "」", "『": "』"}
 
 # what may not follow a unit's character when it only starts a word (成为, 折合, 克服, 部门)
 _NOT_AFTER: dict[str, str] = {
@@ -122,7 +123,7 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-_QUOTE = re.compile(
+_QUOTE: Final = re.compile(
     r"“[^“”\n]{0,24}”|‘[^‘’\n]{0,24}’|《[^《》\n]{0,40}》|\"[^\"\n]{0,24}\"|「[^「」\n]{0,24}」"
 )
 
@@ -132,9 +133,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
 
 
-_FINANCIAL = "壹貳贰參叁肆伍陸陆柒捌玖拾佰仟"
-_FINANCIAL_RE = re.compile(f"[{_FINANCIAL}]")
-_NEIGHBOURS = set(_CN + "点點分之萬億兩" + _FINANCIAL)
+_FINANCIAL: Final = "壹貳贰參叁肆伍陸陆柒捌玖拾佰仟"
+_FINANCIAL_RE: Final = re.compile(f"[{_FINANCIAL}]")
+_NEIGHBOURS: Final = set(_CN + "点點分之萬億兩" + _FINANCIAL)
 
 
 @functools.cache
@@ -317,17 +318,17 @@ def _half(text: str, src: str, m: re.Match[str]) -> Mention | None:
     )
 
 
-_SUB_MONEY = re.compile(
+_SUB_MONEY: Final = re.compile(
     r"(?P<jiao>[0-9一二两三四五六七八九])[角毛](?:(?P<fen>[0-9一二两三四五六七八九])分)?钱?"
 )
-_SUB_CENTS = re.compile(r"又?(?P<cent>[0-9一二两三四五六七八九]{1,2})美分")
+_SUB_CENTS: Final = re.compile(r"又?(?P<cent>[0-9一二两三四五六七八九]{1,2})美分")
 # 七成六: one digit after 成, not the start of another number or count (七成六个 is not 7.6成)
-_TENTH = re.compile(rf"{_SP}([一二三四五六七八九])(?![{_CN}点个家项人名次件户])")
-_BIG_TAIL = re.compile(r"(?:万亿|亿|万)+$")
-_MAG_AR_TAIL = re.compile(rf"{_MAG_AR}$")
-_MAG_RUN = re.compile(r"[千百万亿]+$")
-_DEC_ONE = Decimal(1)
-_CN_TO_ASCII = str.maketrans("一二两三四五六七八九", "1223456789")
+_TENTH: Final = re.compile(rf"{_SP}([一二三四五六七八九])(?![{_CN}点个家项人名次件户])")
+_BIG_TAIL: Final = re.compile(r"(?:万亿|亿|万)+$")
+_MAG_AR_TAIL: Final = re.compile(rf"{_MAG_AR}$")
+_MAG_RUN: Final = re.compile(r"[千百万亿]+$")
+_DEC_ONE: Final = Decimal(1)
+_CN_TO_ASCII: Final = str.maketrans("一二两三四五六七八九", "1223456789")
 
 
 @functools.lru_cache(maxsize=256)

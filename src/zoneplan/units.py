@@ -21,7 +21,7 @@ import functools
 import re
 import tomllib
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -162,8 +162,8 @@ def _normal(text: str) -> str:
     return "".join(s.split())
 
 
-_MAG_RUN = re.compile(r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)+$")
-_BIG_TAIL = re.compile(r"(?:万亿|亿|万)+$")
+_MAG_RUN: Final = re.compile(r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)+$")
+_BIG_TAIL: Final = re.compile(r"(?:万亿|亿|万)+$")
 
 
 def _split_surface(s: str) -> tuple[str, UnitDef] | None:
@@ -250,11 +250,13 @@ def _strip_comparators(s: str) -> str:
     return s
 
 
-_SUB = "[0-9一二两三四五六七八九]"
-_COMPOUND_CNY = re.compile(rf"(?P<main>.+?)(?:元|块|圆)(?:(?P<jiao>{_SUB})[角毛])?(?:(?P<fen>{_SUB})分)?钱?")
-_COMPOUND_USD = re.compile(rf"(?P<main>.+?)美元又?(?P<cent>{_SUB}{{1,2}})美分")
-_TENTHS = re.compile(r"(?P<whole>.+?)成(?P<tenth>[一二三四五六七八九])")
-_RANGE_UNIT = r"(?=(?:\(含\))?(?:--|——|—|–|-|~|至|到))"
+_SUB: Final = "[0-9一二两三四五六七八九]"
+_COMPOUND_CNY: Final = re.compile(
+    rf"(?P<main>.+?)(?:元|块|圆)(?:(?P<jiao>{_SUB})[角毛])?(?:(?P<fen>{_SUB})分)?钱?"
+)
+_COMPOUND_USD: Final = re.compile(rf"(?P<main>.+?)美元又?(?P<cent>{_SUB}{{1,2}})美分")
+_TENTHS: Final = re.compile(r"(?P<whole>.+?)成(?P<tenth>[一二三四五六七八九])")
+_RANGE_UNIT: Final = r"(?=(?:\(含\))?(?:--|——|—|–|-|~|至|到))"
 
 
 def quantity(text: str, *, default_unit: str | None = None) -> Any:
@@ -357,7 +359,7 @@ def _compound(s: str) -> Any:
     return None
 
 
-_CN_TO_ASCII = str.maketrans("一二三四五六七八九", "123456789")
+_CN_TO_ASCII: Final = str.maketrans("一二三四五六七八九", "123456789")
 
 
 def _discount(number_text: str, text: str) -> Decimal:
@@ -384,7 +386,7 @@ def _make(number: Decimal | NumberRange, mult: Decimal, udef: UnitDef) -> Any:
 # ---------------------------------------------------------------- writing a quantity
 
 # units written with 万/亿 in front when large (money, areas, masses, counts...)
-_UNSCALED_DIMENSIONS = {"percent", "duration", "rank"}
+_UNSCALED_DIMENSIONS: Final = {"percent", "duration", "rank"}
 
 
 @functools.cache
