@@ -114,6 +114,31 @@ CASES = [
         ],
         id="total-investment-other",
     ),
+    # the shortest phrase naming what is counted: verbs of building and planning before it are no
+    # part of the name, nor a verb joined to them (新建和改造), nor 的 or a verb of cutting after it
+    pytest.param(
+        "计划实施重点项目45个,新建和改造道路9公里,新建设省级研发中心3家。",
+        [
+            ("45个", "重点项目", "count", "eq", "target"),
+            ("9公里", "道路", "level", "eq", "target"),
+            ("3家", "省级研发中心", "count", "eq", "target"),
+        ],
+        id="build-verbs-stripped",
+    ),
+    pytest.param(
+        "审批时限再压减20%,完成年度计划的95%。",
+        [("20%", "审批时限", "change", "eq", "target"), ("95%", "年度计划", "share", "eq", "target")],
+        id="cut-verbs-and-de-stripped",
+    ),
+    # 总数 alone is the total of what the figure before it counted
+    pytest.param(
+        "新增高新技术企业30家,总数达到210家。",
+        [
+            ("30家", "高新技术企业", "count", "eq", "target"),
+            ("210家", "高新技术企业", "count", "eq", "target"),
+        ],
+        id="total-inherits",
+    ),
     # a result already achieved, reported inside a plan
     # the class a count joins names it (GUIDE: 3个项目入选…省重点产业项目)
     pytest.param(
@@ -134,9 +159,7 @@ CASES = [
     # a rank climb
     pytest.param("力争全省排名提升3位。", [("3位", "全省排名", "rank", "eq", "target")], id="rank"),
     # Chinese-numeral amounts: 超千亿元 and 提前两年
-    pytest.param(
-        "计划总投资超千亿元。", [("千亿元", "计划总投资", "level", "gt", "other")], id="cn-thousand-yi"
-    ),
+    pytest.param("计划总投资超千亿元。", [("千亿元", "总投资", "level", "gt", "other")], id="cn-thousand-yi"),
     # percentage points are a difference of shares: a change, never a growth rate
     pytest.param(
         "研发投入强度提高0.3个百分点。",

@@ -256,6 +256,8 @@ def test_every_span_indexes_the_raw_input(raw: str) -> None:
 @SETTINGS
 @given(documents())
 @example("壹佰贰拾万元,伍拾吨;投资叁仟万元,“贰号”项目")
+@example("人才队伍陆续壮大,新增企业5家,收拾整治12处")  # financial numerals only inside words
+@example("队伍建设,投资3亿元,增长−2%")  # a minus sign only this module folds
 def test_mentions_of_cleaned_text_need_no_second_fold(raw: str) -> None:
     # the pipeline tells find_mentions its text is cleaned (folded but for a few numerals)
     # and hands it the quoted spans it found: the mentions must be the same as without

@@ -84,6 +84,8 @@ def _strip_name(name: str) -> str:
         for k in range(min(lead_max, len(name) - 1), 0, -1):  # the longest cue first
             if name[:k] in lead:
                 name = name[k:]
+                if name[:1] in ("和", "及", "与", "、") and len(name) > 2:
+                    name = name[1:]  # 新建和改造道路: the next verb of a joined pair comes next
                 break
         for k in range(min(tail_max, len(name)), 0, -1):
             if name[-k:] in tail:
@@ -374,21 +376,20 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
         return _strip_name(follow), False
     if segment.rstrip().endswith("、"):
         segment = ""  # a new item of a list: its name is after it, or shared with the previous one
+    cues = _cue_lists()
     stripped = _strip_name(segment)
-    if stripped in _cue_lists()["attribute_nouns"]:
+    if stripped in cues["attribute_nouns"]:
         return stripped, True  # 其中化工用地11家,面积337亩: inherited when a figure before it names the thing
     bare = segment.strip(" ,、")
-    noun_after = (
-        bool(follow) and follow[0] not in _DELIMS and not follow.startswith(_cue_lists()["verbs_after"])
-    )
-    if not stripped or bare in _cue_lists()["kind_only"]:
+    noun_after = bool(follow) and follow[0] not in _DELIMS and not follow.startswith(cues["verbs_after"])
+    if not stripped or bare in cues["kind_only"]:
         if noun_after:
             return _strip_name(follow), False
         if before_paren:
             return _strip_name(before_paren), False  # 毕业生(25人)
         return "", True
     if noun_after and dimension != "percent":
-        weak = segment.rstrip().endswith(_cue_lists()["verbs_before_noun"]) or len(stripped) <= 1
+        weak = segment.rstrip().endswith(cues["verbs_before_noun"]) or len(stripped) <= 1
         if dimension in ("count", "mass_rate") or weak:
             return _strip_name(follow), False
     return stripped, False

@@ -153,13 +153,33 @@ def _fold_re() -> re.Pattern[str]:
 
 
 @functools.cache
-def _left_by_clean() -> tuple[str, ...]:
-    """The characters :func:`_fold` changes that text folded by the cleaner may still hold."""
+def _left_by_clean() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The characters :func:`_fold` changes that text folded by the cleaner may still hold: the
+    others, and the financial numerals (folded only beside another numeral)."""
     from .clean import fold  # the cleaner's own folding (imported late: clean never needs this module)
 
-    return tuple(
-        ch for ch in map(chr, sorted(_fold_table())) if fold(ch) == ch and _fold_table()[ord(ch)] != ch
+    table = _fold_table()
+    left = [ch for ch in map(chr, sorted(table)) if fold(ch) == ch and table[ord(ch)] != ch]
+    return (
+        tuple(ch for ch in left if ch not in _FINANCIAL),
+        tuple(ch for ch in left if ch in _FINANCIAL),
     )
+
+
+def _fold_cleaned(text: str) -> str:
+    """:func:`_fold` of text the cleaner folded: most often nothing is left to do. Financial
+    numerals alone (伍 of 队伍, 陆 of 陆续) stay as they are, so only one beside another numeral
+    calls for the whole fold."""
+    others, financial = _left_by_clean()
+    if any(ch in text for ch in others):
+        return _fold(text)
+    if any(ch in text for ch in financial):
+        n = len(text)
+        for m in _FINANCIAL_RE.finditer(text):
+            i = m.start()
+            if (i > 0 and _next_to(text, i, -1)) or (i + 1 < n and _next_to(text, i, 1)):
+                return _fold(text)
+    return text
 
 
 def _fold(text: str) -> str:
@@ -204,7 +224,7 @@ def find_mentions(
     numerals only this module folds (which are then looked for, one fast ``in`` each).
     ``quotes``: the :func:`quote_spans` of ``text``, when the caller has them.
     """
-    folded = text if cleaned and not any(ch in text for ch in _left_by_clean()) else _fold(text)
+    folded = _fold_cleaned(text) if cleaned else _fold(text)
     if quotes is None:
         quotes = quote_spans(folded)  # folding never touches a quotation mark: the same spans
     q = 0  # the first quote that does not end before the match (matches come in order)
@@ -500,8 +520,8 @@ def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
 
 def _chinese_amount(num: str, mag: str, udef: UnitDef | None, before: str, after: str) -> bool:
     """Chinese numerals are amounts only in some places: 两个新校区, 超千亿元, 提前两年."""
-    count = lexicon().count
-    comparators = lexicon().comparator_before
+    lex = lexicon()
+    count, comparators = lex.count, lex.comparator_before
     # a lone place or magnitude word (千亿元, 百亿, 万亩) needs a comparator before it: 超千亿元
     if num != "十" and all(ch in _PLACES + _BIGS for ch in num):
         return any(before.endswith(c) for c in comparators)
