@@ -184,15 +184,14 @@ class _Locator:
     def __init__(self, roots: tuple[Heading, ...]) -> None:
         self.parent: dict[int, Heading | None] = {}
         flat: list[Heading] = []
-
-        def visit(h: Heading, parent: Heading | None) -> None:
+        # a stack, not a nested function calling itself: such a function is a reference cycle
+        # (it holds itself through its closure), which only the cyclic collector frees
+        stack: list[tuple[Heading, Heading | None]] = [(r, None) for r in reversed(roots)]
+        while stack:
+            h, parent = stack.pop()
             self.parent[id(h)] = parent
             flat.append(h)
-            for ch in h.children:
-                visit(ch, h)
-
-        for r in roots:
-            visit(r, None)
+            stack.extend((ch, h) for ch in reversed(h.children))
         flat.sort(key=lambda h: h.start)
         self.flat = flat
         self.starts = [h.start for h in flat]
@@ -337,33 +336,37 @@ def _tasks(
         if pr["task"]:
             own_projs.setdefault(pr["task"], []).append(pr["id"])
 
+    owned = (own_inds, own_projs)
+    return [_task(h, str(k), c, owned) for k, h in enumerate(roots, 1)]
+
+
+def _task(
+    h: Heading, tid: str, c: Cleaned, owned: tuple[dict[str, list[int]], dict[str, list[int]]]
+) -> _Record:
+    """The record of heading ``h`` and, recursively, of its children (a module function, not a
+    closure: a nested function that calls itself is a reference cycle)."""
     offsets = c.offsets
-    last = len(offsets) - 1
-
-    def build(h: Heading, tid: str) -> _Record:
-        s = offsets[h.start]
-        te = offsets[max(h.title_end, h.title_start + 1) - 1] + 1
-        be = offsets[h.end] if h.end < last else len(c.raw)
-        children = [build(ch, f"{tid}.{k}") for k, ch in enumerate(h.children, 1)]
-        inds = own_inds.get(tid, [])
-        projs = own_projs.get(tid, [])
-        if children:
-            inds = sorted(inds + [i for ch in children for i in ch["indicators"]])
-            projs = sorted(projs + [p for ch in children for p in ch["projects"]])
-        return {
-            "id": tid,
-            "label": h.label,
-            "number": h.number,
-            "title": h.title,
-            "part": h.part,
-            "span": {"start": s, "end": max(s, min(te, be))},
-            "block": {"start": s, "end": max(s, be)},
-            "children": children,
-            "indicators": inds,
-            "projects": projs,
-        }
-
-    return [build(h, str(k)) for k, h in enumerate(roots, 1)]
+    s = offsets[h.start]
+    te = offsets[max(h.title_end, h.title_start + 1) - 1] + 1
+    be = offsets[h.end] if h.end < len(offsets) - 1 else len(c.raw)
+    children = [_task(ch, f"{tid}.{k}", c, owned) for k, ch in enumerate(h.children, 1)]
+    inds = owned[0].get(tid, [])
+    projs = owned[1].get(tid, [])
+    if children:
+        inds = sorted(inds + [i for ch in children for i in ch["indicators"]])
+        projs = sorted(projs + [p for ch in children for p in ch["projects"]])
+    return {
+        "id": tid,
+        "label": h.label,
+        "number": h.number,
+        "title": h.title,
+        "part": h.part,
+        "span": {"start": s, "end": max(s, min(te, be))},
+        "block": {"start": s, "end": max(s, be)},
+        "children": children,
+        "indicators": inds,
+        "projects": projs,
+    }
 
 
 _STRENGTH: Final = (("确保", "guarantee"), ("力争", "aspiration"), ("争取", "aspiration"))
