@@ -173,12 +173,10 @@ def _fold_cleaned(text: str) -> str:
     others, financial = _left_by_clean()
     if any(ch in text for ch in others):
         return _fold(text)
-    if any(ch in text for ch in financial):
-        n = len(text)
-        for m in _FINANCIAL_RE.finditer(text):
-            i = m.start()
-            if (i > 0 and _next_to(text, i, -1)) or (i + 1 < n and _next_to(text, i, 1)):
-                return _fold(text)
+    if any(ch in text for ch in financial) and any(
+        _beside_numeral(text, m.start()) for m in _FINANCIAL_RE.finditer(text)
+    ):
+        return _fold(text)
     return text
 
 
@@ -190,12 +188,7 @@ def _fold(text: str) -> str:
     """
     table = _fold_table()
     folded = _fold_re().sub(lambda m: table[ord(m.group())], text)
-    n = len(text)
-    alone = [
-        i
-        for i in (m.start() for m in _FINANCIAL_RE.finditer(text))
-        if not ((i > 0 and _next_to(text, i, -1)) or (i + 1 < n and _next_to(text, i, 1)))
-    ]
+    alone = [m.start() for m in _FINANCIAL_RE.finditer(text) if not _beside_numeral(text, m.start())]
     if not alone:
         return folded
     trad = lexicon().traditional
@@ -206,6 +199,11 @@ def _fold(text: str) -> str:
         prev = i + 1
     pieces.append(folded[prev:])
     return "".join(pieces)
+
+
+def _beside_numeral(text: str, i: int) -> bool:
+    """Is the character at ``i`` next to a numeral (spaces and tabs looked through)?"""
+    return (i > 0 and _next_to(text, i, -1)) or (i + 1 < len(text) and _next_to(text, i, 1))
 
 
 def _next_to(text: str, i: int, step: int) -> bool:
