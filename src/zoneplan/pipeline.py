@@ -216,14 +216,13 @@ def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> d
 def _indicators(
     mentions: list[Mention], facts: list[Facts], c: Cleaned, locate: _Locator, ids: dict[int, str]
 ) -> list[_Record]:
-    """The indicators' records: one loop, the clean-to-raw map read directly (a call per figure
-    to ``Cleaned.raw_span`` and to the unit factors costs as much as the rest of the record)."""
-    offs, raw = c.offsets, c.raw
+    """The indicators' records, spans mapped back to the raw text (unit factors looked up once
+    per unit definition)."""
+    raw = c.raw
     factors: dict[int, tuple[Decimal, str]] = {}  # per unit definition: its base factor and unit
     out: list[_Record] = []
     for i, (m, f) in enumerate(zip(mentions, facts, strict=True)):
-        start = offs[m.start]
-        end = offs[m.end - 1] + 1 if m.end > m.start else start
+        start, end = c.raw_span(m.start, m.end)
         udef = m.udef
         if udef is not None:
             known = factors.get(id(udef))
@@ -234,7 +233,7 @@ def _indicators(
             factor, base_unit = _ONE, "yuan" if f.dimension == "currency_cny" else "item"
         first = m.value if m.value is not None else m.low
         host = locate(m.start)
-        s_start, s_end = f.sentence
+        s_start, s_end = c.raw_span(*f.sentence)
         out.append(
             {
                 "id": i,
@@ -254,10 +253,7 @@ def _indicators(
                 "headline": f.headline,
                 "part": f.part,
                 "task": None if host is None else ids.get(id(host)),
-                "sentence": {
-                    "start": offs[s_start],
-                    "end": offs[s_end - 1] + 1 if s_end > s_start else offs[s_start],
-                },
+                "sentence": {"start": s_start, "end": s_end},
             }
         )
     return out
