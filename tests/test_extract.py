@@ -215,6 +215,43 @@ def test_plan_figures(text: str, expected: list[tuple[str, str | None, str, str,
     assert figures(text, head) == expected
 
 
+REVIEW_CASES = [
+    # 拥有量 is the noun of a measure, not the verb of a status quo (现有 is one)
+    pytest.param(
+        "每万人发明专利拥有量达到65件,现有孵化器3家。",
+        [
+            ("65件", "每万人发明专利拥有量", "count", "eq", "actual"),
+            ("3家", "孵化器", "count", "eq", "other"),
+        ],
+        id="holding-is-no-status-quo",
+    ),
+    # a range with its unit at both ends is one figure; 成功 before a verb is no part of the name
+    pytest.param(
+        "成功举办推介会2场,订单下降10%-20%。",
+        [("2场", "推介会", "count", "eq", "actual"), ("10%-20%", "订单", "change", "eq", "actual")],
+        id="range-with-both-units",
+    ),
+    pytest.param(
+        "技改投资增长15%～20%,新增贷款5亿元至8亿元。",
+        [
+            ("15%～20%", "技改投资", "growth", "eq", "actual"),
+            ("5亿元至8亿元", "贷款", "level", "eq", "actual"),
+        ],
+        id="ranges-at-both-ends",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REVIEW_CASES)
+def test_review_figures(text: str, expected: list[tuple[str, str | None, str, str, str]]) -> None:
+    assert figures(text, REVIEW_HEAD) == expected
+
+
+def test_a_range_with_both_units_reads_its_ends() -> None:
+    (ind,) = parse(PLAN_HEAD + "投资5亿元至8亿元。").indicators
+    assert (ind.value, ind.low, ind.high, ind.unit, ind.base_value) == (None, 5, 8, "亿元", 5e8)
+
+
 NOT_QUANTITIES = [
     pytest.param("2025年是关键一年,1-12月份完成任务。", id="years-and-months"),
     pytest.param("聚焦“5+4”产业体系和“1215”跑道,做好“7个显著提升”。", id="code-names-in-quotes"),

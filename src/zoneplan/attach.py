@@ -473,9 +473,13 @@ def _achievement_rx() -> re.Pattern[str]:
 
 
 def _cue_rx(words: tuple[str, ...]) -> re.Pattern[str]:
-    # 占地 is a cue, but not in 占地区生产总值比重 (占 + 地区)
+    # 占地 is a cue, but not in 占地区生产总值比重 (占 + 地区); 拥有 is one, but 拥有量 and 占有率
+    # are nouns of a measure (每万人发明专利拥有量达到65件)
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) + ("(?!区)" if w.endswith("占地") else "") for w in ordered))
+    return re.compile("|".join(re.escape(w) + _CUE_NOT_BEFORE.get(w[-1], "") for w in ordered))
+
+
+_CUE_NOT_BEFORE: Final = {"地": "(?!区)", "有": "(?![量率])"}
 
 
 @functools.cache

@@ -250,8 +250,31 @@ def find_mentions(
         except ArithmeticError:  # 10^28 and more (its number read, then multiplied): too large to hold
             continue
         if mention is not None:
-            out.append(mention)
+            if out and (joined := _joined_range(text, out[-1], mention)) is not None:
+                out[-1] = joined
+            else:
+                out.append(mention)
     return out
+
+
+#: What stands between the two ends of a range (8%-10%, 5亿元至8亿元, 3万～5万).
+_RANGE_BETWEEN: Final = re.compile(r"[ \t]{0,2}(?:--|——|—|–|-|~|〜|至|到)[ \t]{0,2}")
+
+
+def _joined_range(src: str, low: Mention, high: Mention) -> Mention | None:
+    """``8%-10%``: a range written with its unit at both ends is one mention, as ``8-10%`` is."""
+    if (
+        low.value is None
+        or high.value is None
+        or low.unit != high.unit
+        or high.value <= low.value
+        or _RANGE_BETWEEN.fullmatch(src, low.end, high.start) is None
+    ):
+        return None
+    return Mention(
+        low.start, high.end, src[low.start : high.end], None, low.value, high.value, low.unit,
+        low.multiplier, low.udef, low.inside_comparator or high.inside_comparator, low.chinese,
+    )  # fmt: skip
 
 
 def _squash(s: str) -> str:
