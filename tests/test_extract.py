@@ -231,6 +231,15 @@ REVIEW_CASES = [
         [("2场", "推介会", "count", "eq", "actual"), ("10%-20%", "订单", "change", "eq", "actual")],
         id="range-with-both-units",
     ),
+    # a concentration is no mass; 缩减至 is no part of the name
+    pytest.param(
+        "PM2.5平均浓度为32微克/立方米,审批时间缩减至20个工作日。",
+        [
+            ("32微克/立方米", "PM2.5平均浓度", "level", "eq", "actual"),
+            ("20个工作日", "审批时间", "level", "eq", "actual"),
+        ],
+        id="concentration-and-cut-to",
+    ),
     pytest.param(
         "技改投资增长15%～20%,新增贷款5亿元至8亿元。",
         [
