@@ -139,6 +139,15 @@ CASES = [
         ],
         id="total-inherits",
     ),
+    # rising *to* a percentage gives the level reached, a share; 总体目标 opens the targets
+    pytest.param(
+        "总体目标:规上工业总产值增长10%,零部件配套率提高到45%。",
+        [
+            ("10%", "规上工业总产值", "growth", "eq", "target"),
+            ("45%", "零部件配套率", "share", "eq", "target"),
+        ],
+        id="rise-to-is-a-share",
+    ),
     # a result already achieved, reported inside a plan
     # the class a count joins names it (GUIDE: 3个项目入选…省重点产业项目)
     pytest.param(

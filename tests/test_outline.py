@@ -144,6 +144,24 @@ def test_parts_review_then_plan() -> None:
     ]
 
 
+def test_numbered_parts_switch_from_review_to_plan() -> None:
+    # 第一部分 … 第二部分: the parts of a long document are numbered headings at the top level,
+    # and their titles say which part is the review and which the plan
+    text = (
+        "某经开区2023年工作总结和2024年工作计划\n第一部分 2023年工作总结\n"
+        "(一)产业发展\n完成产值100亿元。\n第二部分 2024年工作计划\n(一)抓招商\n引进项目50个。\n"
+    )
+    heads = build_outline(text, default_part=None).flat()
+    assert [(h.label, h.title, h.part, h.depth, h.number) for h in heads] == [
+        ("第一部分", "2023年工作总结", "review", 1, 1),
+        ("(一)", "产业发展", "review", 2, 1),
+        ("第二部分", "2024年工作计划", "plan", 1, 2),
+        ("(一)", "抓招商", "plan", 2, 1),
+    ]
+    plan = parse(text)
+    assert [(i.text, i.role.value) for i in plan.indicators] == [("100亿元", "actual"), ("50个", "target")]
+
+
 def test_tasks_know_their_indicators_and_spans() -> None:
     raw = "一、抓项目\n新开工项目12个,完成投资30亿元。\n二、抓招商\n引进企业5家。\n"
     plan = parse(raw)

@@ -43,6 +43,8 @@ _LINE_STYLES: tuple[tuple[str, str], ...] = (
     ("shi", rf"[{_CN}]{{1,3}}是"),
     ("zhua", rf"[{_CN}]{{1,3}}抓"),
     ("di", rf"第[{_CN}]{{1,3}}[,、:]"),
+    # the parts of a long document: 第一部分 2023年工作总结, 第二章 …
+    ("di_part", rf"第[{_CN}]{{1,3}}(?:部分|章|篇)"),
 )
 # all of them as one regex (the first style that matches wins, as in the list): one match per line
 _LINE_LABEL: Final = re.compile("|".join(f"(?P<{style}>{pattern})" for style, pattern in _LINE_STYLES))
