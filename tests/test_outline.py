@@ -162,6 +162,28 @@ def test_numbered_parts_switch_from_review_to_plan() -> None:
     assert [(i.text, i.role.value) for i in plan.indicators] == [("100亿元", "actual"), ("50个", "target")]
 
 
+def test_a_title_on_two_lines_is_no_part_heading() -> None:
+    # the issuing body on one line, 2023年度工作总结 on the next: both are the title; the parts are
+    # the numbered headings below, the word that ends a heading's title naming its part
+    text = (
+        "某某高新技术产业开发区管理委员会\n2023年度工作总结\n一、主要指标完成情况\n完成产值100亿元。\n"
+        "二、重点工作推进情况\n(一)项目建设\n竣工项目8个。\n三、2024年工作打算\n力争新开工项目20个。\n"
+    )
+    heads = build_outline(text, default_part="review").flat()
+    assert [(h.label, h.title, h.part, h.depth) for h in heads] == [
+        ("一、", "主要指标完成情况", "review", 1),
+        ("二、", "重点工作推进情况", "review", 1),
+        ("(一)", "项目建设", "review", 2),
+        ("三、", "2024年工作打算", "plan", 1),
+    ]
+    plan = parse(text)
+    assert [(i.text, i.role.value) for i in plan.indicators] == [
+        ("100亿元", "actual"),
+        ("8个", "actual"),
+        ("20个", "target"),
+    ]
+
+
 def test_tasks_know_their_indicators_and_spans() -> None:
     raw = "一、抓项目\n新开工项目12个,完成投资30亿元。\n二、抓招商\n引进企业5家。\n"
     plan = parse(raw)

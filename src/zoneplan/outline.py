@@ -56,6 +56,8 @@ _INLINE: Final = re.compile(
     rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\(\d{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
 )
 _TITLE_END: Final = re.compile(r"[。;!?\n]")
+#: Punctuation of running text: a line with it is body, no longer the document's title.
+_BODY_PUNCT: Final = re.compile(r"[。,;:!?]")
 _LINE: Final = re.compile(r"[^\n]*\n?")
 _LEAD_IN: Final = re.compile(r"[^\s,。;:\d%“”()]{3,14}。")
 _LEAD_IN_BAD: Final = re.compile(r"[是的了在为]")
@@ -146,15 +148,22 @@ def _title(text: str, start: int, line_end: int) -> tuple[int, int, str]:
 
 
 def _part_of(title: str) -> str | None:
-    part = lexicon().part
+    """The part a heading's title names: the part word that ends last decides, as the head of a
+    Chinese noun phrase comes last (重点工作推进情况 reviews, 工作总结和工作计划 plans)."""
     bare = re.sub(r"^\d{4}年(度)?|^(上|下)半年|^(今|明)年", "", title).strip()
     if len(bare) > 12:
         return None
-    if any(w in bare for w in part["plan"]):
-        return "plan"
-    if any(w in bare for w in part["review"]):
-        return "review"
-    return None
+    words, part_of_word = _part_words()
+    last = words.search(bare[::-1])  # reversed: the first match is the word ending last
+    return part_of_word[last.group()[::-1]] if last else None
+
+
+@functools.cache
+def _part_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The review and plan words, reversed and longest first, and the part of each word."""
+    part = lexicon().part
+    of = {w: "review" for w in part["review"]} | {w: "plan" for w in part["plan"]}
+    return re.compile("|".join(re.escape(w[::-1]) for w in sorted(of, key=len, reverse=True))), of
 
 
 def _is_part_line(line: str) -> str | None:
@@ -168,6 +177,7 @@ def _scan(text: str) -> list[Heading]:
     found: list[Heading] = []
     problems = lexicon().part["problems"]
     problem_style: str | None = None  # style of an open heading that lists problems (二、存在的问题)
+    in_title = True  # still in the lines that open the document, before its first body line
     for lm in _LINE.finditer(text):
         if lm.start() == lm.end():
             break
@@ -184,6 +194,9 @@ def _scan(text: str) -> list[Heading]:
         if not labelled and problem_style is not None and not any(p in stripped for p in problems):
             problem_style = None  # a paragraph of other matter closes the list of problems
         part = None if labelled else _is_part_line(stripped)
+        if part and in_title:
+            continue  # 管委会 / 2023年度工作总结: a title written on two lines, not a part of the text
+        in_title = in_title and not labelled and len(stripped) <= 40 and not _BODY_PUNCT.search(stripped)
         if part:
             ts, te, title = _title(text, pos, le)
             found.append(Heading(pos, ts, te, None, "part", None, title, part=part))
