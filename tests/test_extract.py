@@ -337,6 +337,20 @@ def test_projects_with_status_and_investment() -> None:
         assert raw[p.span.start : p.span.end] == p.name
 
 
+def test_projects_listed_as_numbered_headings() -> None:
+    # a list of projects as numbered headings, each with its cost in the sentence after it; a
+    # heading that opens with a verb (3.搭建创新平台) is a work item, not a project
+    raw = (
+        REVIEW_HEAD + "(一)重大项目建设\n1.青山储能电池项目。总投资120亿元,一期已建成投产。\n"
+        "2.蓝湾光学镜头项目。总投资35亿元,主体工程已完工。\n3.搭建创新平台项目。新增平台5个。\n"
+    )
+    plan = parse(raw)
+    got = [(p.name, p.investment.text if p.investment else None) for p in plan.projects]
+    assert got == [("青山储能电池项目", "120亿元"), ("蓝湾光学镜头项目", "35亿元")]
+    for p in plan.projects:
+        assert raw[p.span.start : p.span.end] == p.name
+
+
 def test_classes_of_companies_teams_and_programmes_are_no_projects() -> None:
     raw = PLAN_HEAD + "做好国家高新技术企业、省科技型中小企业、省重大科技专项、领军型创新团队等项目申报。\n"
     assert [p.name for p in parse(raw).projects] == []

@@ -262,8 +262,9 @@ def _indicators(
 _ONE: Final = Decimal(1)
 
 
-# the clause after a project that gives its cost: …产业园建设,项目总投资36亿元 / ,该项目计划总投资约42亿元
-_NEXT_INVESTMENT: Final = re.compile(r"^[^,;。]{0,12}[,;](?:该项目|项目)?(?:计划)?总投资(?:约|超|达)?$")
+# the clause after a project that gives its cost: …产业园建设,项目总投资36亿元 / ,该项目计划总投资约42亿元 /
+# 1.某某项目。总投资120亿元 (the sentence after a project's heading)
+_NEXT_INVESTMENT: Final = re.compile(r"^[^,;。]{0,12}[,;。](?:该项目|项目)?(?:计划)?总投资(?:约|超|达)?$")
 
 
 def _projects(

@@ -77,6 +77,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期|$)"
         ),
         "stops": re.compile(alt(lex["left_stops"])),
+        # a numbered heading whose whole title is a name ending in 项目: the items of a list of
+        # projects (1.某某储能电池项目。总投资…); a title that opens with a verb (2.搭建创新平台)
+        # is a work item instead, and is left out below
+        "heading_name": re.compile(
+            r"(?:^|(?<=\n))[ \t]*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])[ \t]*"
+            rf"(?P<name>{_NAME_CHAR}{{2,18}}?项目)(?=[。;:]|[ \t]*\n|[ \t]*$)"
+        ),
     }
 
 
@@ -233,6 +240,10 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
             start, name = start + verb.end(), name[verb.end() :]  # 加快建设X: verbs in a row
         if 4 <= len(name) <= 16 and not _generic(name):
             found.append((start, g.end(), name))
+    for m in pats["heading_name"].finditer(text):
+        name = m.group("name")
+        if 4 <= len(name) <= 20 and _trim_left(name, stops)[1] == 0 and not _generic(name):
+            found.append((m.start("name"), m.end("name"), name))
 
     seen: set[str] = set()
     taken_end = -1  # candidates come sorted by start: one may overlap only the last one kept
