@@ -79,9 +79,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "stops": re.compile(alt(lex["left_stops"])),
         # a numbered heading whose whole title is a name ending in 项目: the items of a list of
         # projects (1.某某储能电池项目。总投资…); a title that opens with a verb (2.搭建创新平台)
-        # is a work item instead, and is left out below
+        # is a work item instead, and is left out below. Found from the line break before it (a
+        # fixed first character scans fast; the first line is the document's title)
         "heading_name": re.compile(
-            r"(?:^|(?<=\n))[ \t]*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])[ \t]*"
+            r"\n[ \t]*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])[ \t]*"
             rf"(?P<name>{_NAME_CHAR}{{2,18}}?项目)(?=[。;:]|[ \t]*\n|[ \t]*$)"
         ),
     }
