@@ -148,6 +148,17 @@ CASES = [
         ],
         id="rise-to-is-a-share",
     ),
+    # a plan's sentence that opens with an earlier year reports that year's results; one that
+    # commits (力争) plans whatever its year; 年产值 is a year's output value, no capacity
+    pytest.param(
+        "2023年,规上工业产值达到860亿元,增长6.1%。2023年,力争年产值突破300亿元。",
+        [
+            ("860亿元", "规上工业产值", "level", "eq", "actual"),
+            ("6.1%", "规上工业产值", "growth", "eq", "actual"),
+            ("300亿元", "年产值", "level", "gt", "target"),
+        ],
+        id="earlier-year-reports",
+    ),
     # a result already achieved, reported inside a plan
     # the class a count joins names it (GUIDE: 3个项目入选…省重点产业项目)
     pytest.param(

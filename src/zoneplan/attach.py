@@ -333,7 +333,8 @@ def _following(text: str, pos: int, limit: int, *, through_de: bool = True) -> s
 _CHOSEN: Final = re.compile(r"入选|入围|列入|纳入|评为|认定为")
 
 
-_CAPACITY: Final = re.compile(r"年产能?[^,;:。!?\n]{0,10}$")
+# 年产值 (a year's output value, money) is no capacity
+_CAPACITY: Final = re.compile(r"年产(?!值)能?[^,;:。!?\n]{0,10}$")
 
 
 def _capacity(text: str, m: Mention) -> bool:
@@ -563,7 +564,34 @@ def _role(
         whole = text[clause_start : tail + len(after_clause)]
         if _ALREADY.search(whole) or _AWARDED.search(after_clause):
             return "actual"
+        if _past_year_opens(text, sent_start, m.start):
+            return "actual"
     return default
+
+
+#: A year opening its sentence as the time of what follows: 2023年,… / 2023年度,…
+_YEAR_OPENER: Final = re.compile(r"[ \t]*(\d{4})年度?[,:]")
+#: Words of a commitment: with one before the figure, the sentence plans, whatever its year.
+_PLANNING: Final = re.compile(r"力争|确保|争取|计划|预计|预期|目标|将|拟")
+_TITLE_YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?=年)")
+
+
+@functools.lru_cache(maxsize=8)
+def _title_year(text: str) -> int | None:
+    """The latest year the document's first line names (a plan's title names the year it plans)."""
+    first = text[: text.find("\n") if "\n" in text else len(text)][:80]
+    years = [int(y) for y in _TITLE_YEAR.findall(first)]
+    return max(years) if years else None
+
+
+def _past_year_opens(text: str, sent_start: int, pos: int) -> bool:
+    """Does the sentence open with a year before the one the plan is for, and report rather than
+    commit (2023年,开发区规上工业产值达到860亿元 in a 2024 plan)?"""
+    opener = _YEAR_OPENER.match(text, sent_start, pos)
+    if opener is None:
+        return False
+    year = _title_year(text)
+    return year is not None and int(opener.group(1)) < year and not _PLANNING.search(text, sent_start, pos)
 
 
 def _attribute_last(clause: str) -> bool:
