@@ -267,15 +267,23 @@ def test_mentions_of_cleaned_text_need_no_second_fold(raw: str) -> None:
 
 @SETTINGS
 @given(documents(), st.sampled_from(["\u3000\u3000", "  ", "\t"]), st.sampled_from(["", " ", "\u3000"]))
+@example("XX开发区2025年工作计划\n0000001 / 81 / 8\n万", "\u3000\u3000", "")
 def test_an_indented_document_cleans_in_one_pass(raw: str, indent: str, trail: str) -> None:
     # the cleaner stops after a round that only dropped spaces at line edges: cleaning what it
     # gives back must find nothing more to do, and the figures must be those of the plain text
+    raw = raw.replace("\r\n", "\n")  # a space put between \r and \n would make it a lone \r: a line break
     indented = "\n".join(indent + line + trail if line.strip() else line for line in raw.split("\n"))
     c = clean(indented)
     assert clean(c.text).text == c.text
-    assert [raw[i.span.start : i.span.end] for i in zoneplan.parse(raw).indicators] == [
-        indented[i.span.start : i.span.end] for i in zoneplan.parse(indented).indicators
-    ]
+
+    def figures(doc: str) -> list[tuple[object, ...]]:
+        # what was read, not the surface: a figure written across a line break takes the
+        # indentation of the next line into its raw span
+        return [
+            (i.value, i.low, i.high, i.unit, i.name, i.kind, i.role) for i in zoneplan.parse(doc).indicators
+        ]
+
+    assert figures(raw) == figures(indented)
 
 
 @SETTINGS

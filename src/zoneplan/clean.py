@@ -505,8 +505,11 @@ def _page_marks(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
         after = text[m.end()] if m.end() < len(text) else ""
         line_start = text.rfind("\n", 0, m.start()) + 1
         windows.append((line_start, m.end() + 1))
+        content = line_start  # the line's text starts after its indentation
+        while content < m.start() and text[content] in _SPACE:
+            content += 1
         cut = int(
-            (before >= 0 and not _ends_sentence(text, before) and m.start() - line_start >= 20)
+            (before >= 0 and not _ends_sentence(text, before) and m.start() - content >= 20)
             or after in _NO_LINE_START
             or (before >= 0 and text[before].isdigit() and after.isdigit())
         )
