@@ -375,6 +375,25 @@ def test_verbs_in_a_row_are_not_part_of_a_name() -> None:
         assert raw[p.span.start : p.span.end] == p.name
 
 
+def test_headline_targets_in_the_paragraph_under_a_targets_heading() -> None:
+    # 一、目标任务 as a heading, then one long paragraph with every target: that paragraph is the
+    # headline, the items of the next heading are not
+    plan = parse(
+        "某开发区2025年工作要点\n一、目标任务\n"
+        "全年力争规上工业产值增长10%,工业投资增长两成以上,新增高新技术企业50家,亩均税收达到30万元,"
+        "研发投入强度提高0.5个百分点以上,单位地区生产总值能耗下降3%。\n二、重点工作\n引进项目120个。\n"
+    )
+    assert [(i.text, i.headline) for i in plan.indicators] == [
+        ("10%", True),
+        ("两成", True),
+        ("50家", True),
+        ("30万元", True),
+        ("0.5个百分点", True),
+        ("3%", True),
+        ("120个", False),
+    ]
+
+
 def test_headline_targets_written_as_a_list() -> None:
     plan = parse(
         "某高新区2026年工作要点\n一、总体要求和主要目标\n2026年主要预期目标:\n"

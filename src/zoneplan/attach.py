@@ -176,16 +176,20 @@ def headline_zones(
 
 
 def _list_after(text: str, pos: int, starts: Sequence[int]) -> int:
-    """End of the run of lines after ``pos`` that each carry a figure (a list of targets)."""
+    """End of the run of lines after ``pos`` that each carry a figure (a list of targets), or of
+    the one paragraph after it that carries them all (主要目标\n全年力争…增长…,…达到…)."""
     end = pos
-    for _ in range(12):
+    for k in range(12):
         if end >= len(text):
             break
         nl = text.find("\n", end + 1)
         line_end = len(text) if nl < 0 else nl
-        if line_end - end > 80 or not any(end <= s < line_end for s in starts):
+        paragraph = line_end - end > 80
+        if (k and paragraph) or not any(end <= s < line_end for s in starts):
             break
         end = line_end
+        if paragraph:
+            break  # the first line is a paragraph, not an item of a list: it is the whole of it
     return end
 
 
