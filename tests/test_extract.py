@@ -236,6 +236,17 @@ def test_plan_figures(text: str, expected: list[tuple[str, str | None, str, str,
 
 
 REVIEW_CASES = [
+    # indicators listed as 名称:数值, the name before the colon, its figures after it
+    pytest.param(
+        "1.地区生产总值:完成186.5亿元,同比增长6.8%。\n2.税收收入:完成15.6亿元,为年度目标的103%。",
+        [
+            ("186.5亿元", "地区生产总值", "level", "eq", "actual"),
+            ("6.8%", "地区生产总值", "growth", "eq", "actual"),
+            ("15.6亿元", "税收收入", "level", "eq", "actual"),
+            ("103%", "年度目标", "share", "eq", "actual"),
+        ],
+        id="name-colon-figure",
+    ),
     # 拥有量 is the noun of a measure, not the verb of a status quo (现有 is one)
     pytest.param(
         "每万人发明专利拥有量达到65件,现有孵化器3家。",

@@ -255,6 +255,8 @@ def attach(
             )  # 3亿元以上产业项目不少于19个
         if inherited and idx and bisect.bisect_left(sents, mentions[idx - 1].start) >= si:  # same sentence
             name = names[-1] or name
+        if not name and ci and clauses[ci - 1] == clause_start - 1 and text[clause_start - 1] == ":":
+            name = _colon_head(text, clause_start - 1)  # 1.地区生产总值:完成186.5亿元
         # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
         dist = _distributed(text, mentions, starts, idx, sent_start, names)
         if dist is not None:
@@ -272,6 +274,15 @@ def attach(
         thresholds.append(threshold)
         prev_end = tail
     return out
+
+
+def _colon_head(text: str, colon: int) -> str:
+    """The indicator named before a colon, its figures after it (1.地区生产总值:完成186.5亿元);
+    not a lead-in (主要目标是:, 具体如下:)."""
+    head = _strip_name(text[_clause_start(text, colon, colon - 20) : colon])
+    if head.endswith(("是", "为", "如下")) or head in lexicon().headline_targets:
+        return ""
+    return head
 
 
 def _same_clause_soft(text: str, a: int, b: int) -> bool:
