@@ -236,6 +236,12 @@ def test_plan_figures(text: str, expected: list[tuple[str, str | None, str, str,
 
 
 REVIEW_CASES = [
+    # a rate per something (万元/亩): what follows the slash is no noun naming the figure
+    pytest.param(
+        "亩均税收达到28.6万元/亩。",
+        [("28.6万元", "亩均税收", "level", "eq", "actual")],
+        id="per-unit-rate",
+    ),
     # indicators listed as 名称:数值, the name before the colon, its figures after it
     pytest.param(
         "1.地区生产总值:完成186.5亿元,同比增长6.8%。\n2.税收收入:完成15.6亿元,为年度目标的103%。",

@@ -32,7 +32,7 @@ from .quantities import Mention
 __all__ = ["Facts", "attach", "headline_zones"]
 
 _CLAUSE_END: Final = ",;:。!?\n()"
-_DELIMS: Final = set(",;:。!?\n、()")
+_DELIMS: Final = set(",;:。!?\n、()/")  # /: a rate per something (28.6万元/亩), no noun after it
 _FOLLOW_STOP: Final = re.compile(r"[,;:。!?\n、()的]")
 _LABEL_PREFIX: Final = re.compile(
     r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])"
