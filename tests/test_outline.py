@@ -162,6 +162,22 @@ def test_numbered_parts_switch_from_review_to_plan() -> None:
     assert [(i.text, i.role.value) for i in plan.indicators] == [("100亿元", "actual"), ("50个", "target")]
 
 
+def test_a_plan_opener_inside_the_plan_heading_keeps_its_items_under_it() -> None:
+    # 下半年,… opens the plan part of a summary; under 三、下半年工作打算 the plan part is open
+    # already, so the 一是 … 二是 that follow are that heading's items, not new top-level ones
+    text = (
+        "某开发区上半年工作总结\n一、上半年工作情况\n新开工项目18个。\n三、下半年工作打算\n"
+        "下半年,开发区将重点抓好以下工作:一是加快项目建设,确保新开工项目20个以上;二是强化招商引资。\n"
+    )
+    heads = build_outline(text, default_part="review").flat()
+    assert [(h.label, h.part, h.depth) for h in heads] == [
+        ("一、", "review", 1),
+        ("三、", "plan", 1),
+        ("一是", "plan", 2),
+        ("二是", "plan", 2),
+    ]
+
+
 def test_a_title_on_two_lines_is_no_part_heading() -> None:
     # the issuing body on one line, 2023年度工作总结 on the next: both are the title; the parts are
     # the numbered headings below, the word that ends a heading's title naming its part

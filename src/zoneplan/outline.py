@@ -273,7 +273,12 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
     for h in heads:
         crossed = bisect.bisect_right(crossings, h.start) > bisect.bisect_right(crossings, prev)
         prev = h.start
-        if crossed and stack and not (stack[0].style == h.style and h.number == (stack[0].number or 0) + 1):
+        if (
+            crossed
+            and stack
+            and stack[0].part != "plan"  # 三、下半年工作打算 … 下半年,…一是: inside the plan part already
+            and not (stack[0].style == h.style and h.number == (stack[0].number or 0) + 1)
+        ):
             stack = []  # the plan part (下半年,…) opens a new top-level sequence
         if h.style == "part":
             stack = [h]
