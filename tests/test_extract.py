@@ -293,6 +293,12 @@ def test_review_figures(text: str, expected: list[tuple[str, str | None, str, st
     assert figures(text, REVIEW_HEAD) == expected
 
 
+def test_a_plan_of_several_years_commits_in_each_of_its_years() -> None:
+    # 2024—2026年行动计划: 2024年,… is one of its years (a target); 2023年,… came before it
+    plan = parse("某开发区2024—2026年三年行动计划\n2024年,实现产值100亿元。\n2023年,完成产值90亿元。\n")
+    assert [(i.text, i.role.value) for i in plan.indicators] == [("100亿元", "target"), ("90亿元", "actual")]
+
+
 def test_a_range_with_both_units_reads_its_ends() -> None:
     (ind,) = parse(PLAN_HEAD + "投资5亿元至8亿元。").indicators
     assert (ind.value, ind.low, ind.high, ind.unit, ind.base_value) == (None, 5, 8, "亿元", 5e8)

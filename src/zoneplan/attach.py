@@ -588,15 +588,16 @@ def _role(
 _YEAR_OPENER: Final = re.compile(r"[ \t]*(\d{4})年度?[,:]")
 #: Words of a commitment: with one before the figure, the sentence plans, whatever its year.
 _PLANNING: Final = re.compile(r"力争|确保|争取|计划|预计|预期|目标|将|拟")
-_TITLE_YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?=年)")
+_TITLE_YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?=年|[-—–~至到](?:19|20)\d\d年)")  # 2024—2026年 too
 
 
 @functools.lru_cache(maxsize=8)
 def _title_year(text: str) -> int | None:
-    """The latest year the document's first line names (a plan's title names the year it plans)."""
+    """The first year the document's first line names (a plan's title names the year it plans;
+    a plan of several years, 2024—2026年, its first: 2024年,… in it commits, it does not report)."""
     first = text[: text.find("\n") if "\n" in text else len(text)][:80]
     years = [int(y) for y in _TITLE_YEAR.findall(first)]
-    return max(years) if years else None
+    return min(years) if years else None
 
 
 def _past_year_opens(text: str, sent_start: int, pos: int) -> bool:
