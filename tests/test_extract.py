@@ -371,6 +371,14 @@ def test_projects_with_status_and_investment() -> None:
         assert raw[p.span.start : p.span.end] == p.name
 
 
+def test_a_point_between_digits_is_part_of_a_project_name() -> None:
+    raw = PLAN_HEAD + "加快推进华星光电第8.6代线、长江存储二期等项目建设。\n"
+    plan = parse(raw)
+    assert [p.name for p in plan.projects] == ["华星光电第8.6代线", "长江存储二期"]
+    for p in plan.projects:
+        assert raw[p.span.start : p.span.end] == p.name
+
+
 def test_projects_listed_as_numbered_headings() -> None:
     # a list of projects as numbered headings, each with its cost in the sentence after it; a
     # heading that opens with a verb (3.搭建创新平台) is a work item, not a project

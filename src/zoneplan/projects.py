@@ -88,8 +88,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_NAME_RUN: Final = re.compile(r"(?:[^\W_]|[·#/])*")
-_LIST_RUN: Final = re.compile(r"(?:[^\W_]|[·#/、])*")
+# (matched on the reversed text: a point is part of a name between digits, 第8.6代线)
+_NAME_RUN: Final = re.compile(r"(?:[^\W_]|[·#/]|\.(?=\d))*")
+_LIST_RUN: Final = re.compile(r"(?:[^\W_]|[·#/、]|\.(?=\d))*")
 
 
 def _number_start(text: str, pos: int) -> int:
