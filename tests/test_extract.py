@@ -159,6 +159,16 @@ CASES = [
         ],
         id="earlier-year-reports",
     ),
+    # a comparison with last year's same period is no name: the rates are the first one's
+    pytest.param(
+        "研发投入年均增长8%,较去年同期增长12.5%,同比提升2.1个百分点。",
+        [
+            ("8%", "研发投入", "growth", "eq", "target"),
+            ("12.5%", "研发投入", "growth", "eq", "target"),
+            ("2.1个百分点", "研发投入", "change", "eq", "target"),
+        ],
+        id="same-period-last-year",
+    ),
     # a result already achieved, reported inside a plan
     # the class a count joins names it (GUIDE: 3个项目入选…省重点产业项目)
     pytest.param(
