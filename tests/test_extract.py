@@ -246,6 +246,19 @@ def test_plan_figures(text: str, expected: list[tuple[str, str | None, str, str,
 
 
 REVIEW_CASES = [
+    # rates joined by 和 share the name before them; 扩展至 and 由 are no part of a name; 建成区
+    # is a noun, not 建成 + 区
+    pytest.param(
+        "实现规上工业总产值358亿元,分别增长9%和11%。建成区面积由15平方公里扩展至32平方公里。",
+        [
+            ("358亿元", "规上工业总产值", "level", "eq", "actual"),
+            ("9%", "规上工业总产值", "growth", "eq", "actual"),
+            ("11%", "规上工业总产值", "growth", "eq", "actual"),
+            ("15平方公里", "建成区面积", "level", "eq", "actual"),
+            ("32平方公里", "建成区面积", "level", "eq", "actual"),
+        ],
+        id="joined-rates-and-from-to",
+    ),
     # a rate per something (万元/亩): what follows the slash is no noun naming the figure
     pytest.param(
         "亩均税收达到28.6万元/亩。",

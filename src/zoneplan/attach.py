@@ -77,11 +77,14 @@ def _strip_patterns() -> tuple[tuple[frozenset[str], int], tuple[frozenset[str],
 def _strip_name(name: str) -> str:
     """The name without leading cue words, years and labels, or trailing cue words."""
     (lead, lead_max), (tail, tail_max) = _strip_patterns()
+    keep = _cue_lists()["keep_lead"]
     prev = None
     while prev != name:
         prev = name
         name = _YEAR_PREFIX.sub("", _ZONE_PREFIX.sub("", _LABEL_PREFIX.sub("", name))).strip(" \t,、")
         for k in range(min(lead_max, len(name) - 1), 0, -1):  # the longest cue first
+            if name.startswith(keep):
+                break
             if name[:k] in lead:
                 name = name[k:]
                 if name[:1] in ("和", "及", "与", "、") and len(name) > 2:
@@ -390,7 +393,7 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
         if own and own.endswith(lexicon().count["money_nouns"]):
             return own, False  # 产值20亿元以上企业: the threshold's own measure
         return _strip_name(follow), False
-    if segment.rstrip().endswith("、"):
+    if segment.rstrip().endswith("、") or segment.strip() in ("和", "与", "及"):
         segment = ""  # a new item of a list: its name is after it, or shared with the previous one
     cues = _cue_lists()
     stripped = _strip_name(segment)
