@@ -246,6 +246,17 @@ def test_plan_figures(text: str, expected: list[tuple[str, str | None, str, str,
 
 
 REVIEW_CASES = [
+    # 实际 alone names nothing (the planned and the actual investment share a name); 完成率 is a noun
+    pytest.param(
+        "计划投资100亿元,实际完成108亿元,完成率108%。实际利用外资2亿美元。",
+        [
+            ("100亿元", "投资", "level", "eq", "actual"),
+            ("108亿元", "投资", "level", "eq", "actual"),
+            ("108%", "完成率", "share", "eq", "actual"),
+            ("2亿美元", "实际利用外资", "level", "eq", "actual"),
+        ],
+        id="actual-alone-names-nothing",
+    ),
     # rates joined by 和 share the name before them; 扩展至 and 由 are no part of a name; 建成区
     # is a noun, not 建成 + 区
     pytest.param(

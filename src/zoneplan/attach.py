@@ -95,6 +95,8 @@ def _strip_name(name: str) -> str:
                 name = name[:-k]
                 break
     name = name.strip(" \t,、“”")
+    if name in _cue_lists()["not_names"]:
+        return ""
     if name.count("“") != name.count("”"):
         name = name.replace("“", "").replace("”", "")  # a quote cut in half at the clause edge
     return name
