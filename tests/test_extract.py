@@ -257,6 +257,11 @@ REVIEW_CASES = [
         ],
         id="actual-alone-names-nothing",
     ),
+    pytest.param(
+        "完成工业投资50亿元。其中:增长12%。",
+        [("50亿元", "工业投资", "level", "eq", "actual"), ("12%", None, "growth", "eq", "actual")],
+        id="qizhong-alone-names-nothing",
+    ),
     # rates joined by 和 share the name before them; 扩展至 and 由 are no part of a name; 建成区
     # is a noun, not 建成 + 区
     pytest.param(
