@@ -403,12 +403,16 @@ ADVERSARIAL = [
 def test_find_mentions_is_linear(text: str) -> None:
     # ten times the input must cost about ten times the time, not a hundred
     small = text[: len(text) // 10]
-    t0 = time.perf_counter()
-    find_mentions(small)
-    t1 = time.perf_counter()
-    find_mentions(text)
-    t2 = time.perf_counter()
-    assert (t2 - t1) < 30 * max(t1 - t0, 1e-3)
+
+    def best_of_three(doc: str) -> float:  # the fastest of three: a stall of the machine is no cost
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            find_mentions(doc)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    assert best_of_three(text) < 30 * max(best_of_three(small), 1e-3)
 
 
 def test_table_size() -> None:
