@@ -52,12 +52,18 @@ $(CSTAMP): pyproject.toml setup.py $(SOURCES)
 
 compiled: $(CSTAMP)
 
-# the whole test suite once more, on the compiled modules (skipped, saying so, without a C compiler)
+# the whole test suite once more, on the compiled modules (skipped, saying so, without a C compiler
+# or without the Python headers a C extension is built against)
+HAS_HEADERS := import os, sysconfig; raise SystemExit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))
 test-compiled:
-	@if command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; then \
+	@if ! (command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1); then \
+		echo "test-compiled: skipped, no C compiler for the compiled build"; \
+	elif ! $(PY) -c '$(HAS_HEADERS)'; then \
+		echo "test-compiled: skipped, no Python headers (Python.h) for the compiled build"; \
+	else \
 		$(MAKE) --no-print-directory $(CSTAMP) && \
 		ZONEPLAN_EXPECT_COMPILED=1 $(CBIN)/python -m pytest -q -p no:cacheprovider; \
-	else echo "test-compiled: skipped, no C compiler for the compiled build"; fi
+	fi
 
 accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
