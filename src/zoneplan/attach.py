@@ -82,9 +82,8 @@ def _strip_name(name: str) -> str:
     while prev != name:
         prev = name
         name = _YEAR_PREFIX.sub("", _ZONE_PREFIX.sub("", _LABEL_PREFIX.sub("", name))).strip(" \t,、")
-        for k in range(min(lead_max, len(name) - 1), 0, -1):  # the longest cue first
-            if name.startswith(keep):
-                break
+        lead_room = 0 if name.startswith(keep) else min(lead_max, len(name) - 1)  # 建成区 stays whole
+        for k in range(lead_room, 0, -1):  # the longest cue first
             if name[:k] in lead:
                 name = name[k:]
                 if name[:1] in ("和", "及", "与", "、") and len(name) > 2:
