@@ -675,3 +675,18 @@ def test_noise_spans_leave_out_layout_clean_up() -> None:
     assert c.text == "一、总体要求\n全年实现地区生产总值增长8%,规上工业增加值增长10%以上。"
     assert [raw[s:e] for s, e in c.noise] == ["1 / 8\r\n"]
     assert len(c.removed) > len(c.noise)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("增长\u0661\u0662%", "增长12%"),  # Arabic-Indic
+        ("用地\u0968\u0966\u0966亩", "用地200亩"),  # Devanagari
+        ("投资\U0001d7cf\U0001d7ce亿元,增长\u0665%", "投资10亿元,增长5%"),  # beyond the basic plane
+    ],
+)
+def test_digits_of_every_script_fold_to_ascii(raw: str, text: str) -> None:
+    c = clean(raw)
+    assert c.text == text
+    assert len(fold(raw)) == len(raw)  # one character for one: offsets unchanged
+    assert [c.raw_pos(i) for i in range(len(text))] == list(range(len(raw)))

@@ -176,3 +176,49 @@ def test_regression_liangliang() -> None:
 def test_regression_zero_alone() -> None:
     # 零点五 needs 零 alone to be 0
     assert zoneplan.parse_number("零") == 0 and zoneplan.parse_number("零点五") == Decimal("0.5")
+
+
+# --- digits of other scripts -------------------------------------------------------
+# The cleaner folds every Unicode decimal digit to its ASCII digit, and the later stages read
+# [0-9] only: a figure written in Arabic-Indic, Devanagari or mathematical digits is read as
+# one written in 0-9, its surface kept as written.
+
+OTHER_DIGITS = [
+    ("\u0663\u0660", "30"),  # Arabic-Indic
+    ("\u0967\u0968", "12"),  # Devanagari
+    ("\uff18\uff15", "85"),  # full-width
+    ("\U0001d7d4.\U0001d7d3", "6.5"),  # mathematical bold, beyond the basic plane
+]
+
+
+def test_every_decimal_digit_is_folded() -> None:
+    import sys
+    import unicodedata
+
+    from zoneplan.numbers import unicode_digits
+
+    table = unicode_digits()
+    for cp in range(0x80, sys.maxunicode + 1):
+        value = unicodedata.decimal(chr(cp), -1)
+        assert table.get(cp) == (str(value) if value >= 0 else None), hex(cp)
+
+
+@pytest.mark.parametrize(("written", "ascii"), OTHER_DIGITS)
+def test_other_digits_are_read_as_ascii_ones(written: str, ascii: str) -> None:
+    doc = f"2025年工作计划\n一、主要目标\n全年实现营业收入{written}亿元,同比增长{written}%。\n"
+    plan = zoneplan.parse(doc)
+    assert [(i.text, i.value, i.unit) for i in plan.indicators] == [
+        (f"{written}亿元", Decimal(ascii), "亿元"),
+        (f"{written}%", Decimal(ascii), "%"),
+    ]
+    assert [i.name for i in plan.indicators] == ["营业收入", "营业收入"]
+    assert all(i.span.of(doc) == i.text for i in plan.indicators)
+
+
+@pytest.mark.parametrize(("written", "ascii"), OTHER_DIGITS)
+def test_other_digits_in_text_the_cleaner_never_saw(written: str, ascii: str) -> None:
+    text = f"新增用地{written}亩和{written}个项目"
+    assert [(m.text, m.value) for m in find_mentions(text)] == [
+        (f"{written}亩", Decimal(ascii)),
+        (f"{written}个", Decimal(ascii)),
+    ]

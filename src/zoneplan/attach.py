@@ -35,9 +35,9 @@ _CLAUSE_END: Final = ",;:。!?\n()"
 _DELIMS: Final = set(",;:。!?\n、()/")  # /: a rate per something (28.6万元/亩), no noun after it
 _FOLLOW_STOP: Final = re.compile(r"[,;:。!?\n、()的]")
 _LABEL_PREFIX: Final = re.compile(
-    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])"
+    r"^(?:[0-9]{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])"
 )
-_YEAR_PREFIX: Final = re.compile(r"^(?:\d{4}年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年)+")
+_YEAR_PREFIX: Final = re.compile(r"^(?:[0-9]{4}年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年)+")
 # the zone as the subject of its own figures: 江岸经开区全年完成… / 全区实现… / 园区…
 _ZONE_PREFIX: Final = re.compile(
     r"^(?:[\u4e00-\u9fffA-Za-z]{0,6}?(?:经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区)|全区|我区|全园|园区|全市)"
@@ -589,10 +589,11 @@ def _role(
 
 
 #: A year opening its sentence as the time of what follows: 2023年,… / 2023年度,…
-_YEAR_OPENER: Final = re.compile(r"[ \t]*(\d{4})年度?[,:]")
+_YEAR_OPENER: Final = re.compile(r"[ \t]*([0-9]{4})年度?[,:]")
 #: Words of a commitment: with one before the figure, the sentence plans, whatever its year.
 _PLANNING: Final = re.compile(r"力争|确保|争取|计划|预计|预期|目标|将|拟")
-_TITLE_YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?=年|[-—–~至到](?:19|20)\d\d年)")  # 2024—2026年 too
+# (2024—2026年 too)
+_TITLE_YEAR: Final = re.compile(r"(?<![0-9])(?:19|20)[0-9][0-9](?=年|[-—–~至到](?:19|20)[0-9][0-9]年)")
 
 
 @functools.lru_cache(maxsize=8)

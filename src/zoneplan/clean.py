@@ -56,6 +56,7 @@ import attrs
 
 from .errors import LexiconError
 from .lexicon import data_text, lexicon
+from .numbers import ASTRAL, unicode_digits
 
 __all__ = ["Cleaned", "clean", "fold"]
 
@@ -101,14 +102,14 @@ _FORM_FEED: Final = re.compile(r"\n(\f+)")
 
 #: A heading label at the start of a line: 一、 (一) 1、 1. (1) ① 一是 第一部分 一抓.
 _LABEL: Final = re.compile(
-    r"[ \t]*(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\(\d{1,2}\)"
-    r"|\d{1,2}(?:、|\.(?!\d)|\))|[①-⑳]|[一二三四五六七八九十]+(?:是|抓|要)"
-    r"|第[一二三四五六七八九十百\d]+(?:部分|章|节|条|篇))"
+    r"[ \t]*(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\([0-9]{1,2}\)"
+    r"|[0-9]{1,2}(?:、|\.(?![0-9])|\))|[①-⑳]|[一二三四五六七八九十]+(?:是|抓|要)"
+    r"|第[一二三四五六七八九十百0-9]+(?:部分|章|节|条|篇))"
 )
 #: Page-break debris: blank line(s), then the page number and 、 (linear: one start per run of space).
-_PAGE_MARK: Final = re.compile(r"(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+[ \t]*(\d{1,3})、[ \t]*")
+_PAGE_MARK: Final = re.compile(r"(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+[ \t]*([0-9]{1,3})、[ \t]*")
 #: The line a page mark numbers, from its line break on (it starts with one: found fast).
-_MARK_LINE: Final = re.compile(r"\n[ \t]*\d{1,3}、")
+_MARK_LINE: Final = re.compile(r"\n[ \t]*[0-9]{1,3}、")
 #: Sentence punctuation inside a line: a line with it is running text, not a bare title.
 _PUNCT: Final = re.compile(r"[,。;:、!?]")
 #: Nothing visible: spaces, line breaks and the invisible characters the cleaner drops.
@@ -181,20 +182,22 @@ def _unit_space() -> re.Pattern[str]:
     skips fast from space to space instead of trying every position.
     """
     units = lexicon().unit_pattern()
-    return re.compile(rf"[ \t](?<=\d[ \t])[ \t]*(?=(?:[万亿千百十]|{units})(?![A-Za-z]))")
+    return re.compile(rf"[ \t](?<=[0-9][ \t])[ \t]*(?=(?:[万亿千百十]|{units})(?![A-Za-z]))")
 
 
 @functools.cache
 def _fold_table() -> dict[int, int | str]:
     table: dict[int, int | str] = dict(_FOLD)
+    table.update(unicode_digits())
     table.update(lexicon().traditional)
     return table
 
 
 @functools.cache
 def _foldable() -> re.Pattern[str]:
-    """Runs of the characters :func:`fold` changes (few in most text: substituting only them is fast)."""
-    chars = "".join(re.escape(chr(cp)) for cp in sorted(_fold_table()))
+    """Runs of the characters :func:`fold` changes (few in most text: substituting only them is
+    fast); those of the basic plane only (the class is then a bitmap, checked in one step)."""
+    chars = "".join(re.escape(chr(cp)) for cp in sorted(_fold_table()) if cp <= 0xFFFF)
     return re.compile(f"[{chars}]+")
 
 
@@ -262,8 +265,8 @@ def fold(text: str) -> str:
     '增长12.5%(预计)'
     """
     table = _fold_table()
-    if len(text) < 16:  # a few characters (pipeline folds snippets): translating is fastest
-        return text.translate(table)
+    if len(text) < 16 or ASTRAL.search(text):  # a few characters (pipeline folds snippets), or
+        return text.translate(table)  # rare characters beyond the basic plane: translated whole
     # the full-width punctuation of running Chinese text, one str.replace each: a replace scans
     # in a few microseconds where translating the text costs a dictionary lookup per character
     for wide, narrow in _FREQUENT_FOLDS:

@@ -42,18 +42,18 @@ _ZONE_ANYWHERE: Final = re.compile(
 )
 _ZONE_IN: Final = re.compile("|".join(_ZONE_SUFFIXES))
 _KIND_WORDS: Final = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划")
-_LABEL_START: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])")
-_YEAR: Final = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=年)")
+_LABEL_START: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、])")
+_YEAR: Final = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?=年)")
 _DATE_FIELD: Final = re.compile(
     r"(?:发布时间|发布日期|公开日期|上传时间|成文日期|发文日期|更新时间|日期)\s*[:：|]?\s*\|?\s*"
-    r"(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
+    r"(?P<date>[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)"
 )
 _LONE_DATE: Final = re.compile(
-    r"^\s*(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+    r"^\s*(?P<date>[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$"
 )
 # a document number 某管发〔2021〕3号: found from its bracketed year (scanning from a fixed
 # character is fast), then the issuer's abbreviation before it
-_DOC_NUMBER: Final = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+_DOC_NUMBER: Final = re.compile(r"[〔\[［(（][0-9]{4}[〕\]］)）][0-9]{1,4}号")
 _DOC_ISSUER: Final = re.compile(r"[\u4e00-\u9fff]{1,8}\Z")
 
 
@@ -79,7 +79,7 @@ def parse_date(text: str) -> dt.date | None:
     try:
         return (
             dateparser.isoparse(s).date()
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s)
+            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", s)
             else dateparser.parse(s, yearfirst=True, dayfirst=False).date()
         )
     except (ValueError, OverflowError):

@@ -36,9 +36,9 @@ _CIRCLED: Final = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _LINE_STYLES: tuple[tuple[str, str], ...] = (
     ("cn_dun", rf"[{_CN}]{{1,3}}、"),
     ("cn_paren", rf"\([{_CN}]{{1,3}}\)"),
-    ("ar_paren", r"\(\d{1,2}\)"),
-    ("ar_dot", r"\d{1,2}\.(?!\d)"),
-    ("ar_dun", r"\d{1,2}、"),
+    ("ar_paren", r"\([0-9]{1,2}\)"),
+    ("ar_dot", r"[0-9]{1,2}\.(?![0-9])"),
+    ("ar_dun", r"[0-9]{1,2}、"),
     ("circled", rf"[{_CIRCLED}]"),
     ("shi", rf"[{_CN}]{{1,3}}是"),
     ("zhua", rf"[{_CN}]{{1,3}}抓"),
@@ -53,13 +53,13 @@ _INLINE_STYLES: Final = {"shi", "zhua", "cn_paren", "ar_paren", "circled"}
 # skips fast from one punctuation mark to the next
 _INLINE: Final = re.compile(
     rf"[。;:!?]\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)"
-    rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\(\d{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
+    rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\([0-9]{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
 )
 _TITLE_END: Final = re.compile(r"[。;!?\n]")
 #: Punctuation of running text: a line with it is body, no longer the document's title.
 _BODY_PUNCT: Final = re.compile(r"[。,;:!?]")
 _LINE: Final = re.compile(r"[^\n]*\n?")
-_LEAD_IN: Final = re.compile(r"[^\s,。;:\d%“”()]{3,14}。")
+_LEAD_IN: Final = re.compile(r"[^\s,。;:0-9%“”()]{3,14}。")
 _LEAD_IN_BAD: Final = re.compile(r"[是的了在为]")
 
 
@@ -150,7 +150,7 @@ def _title(text: str, start: int, line_end: int) -> tuple[int, int, str]:
 def _part_of(title: str) -> str | None:
     """The part a heading's title names: the part word that ends last decides, as the head of a
     Chinese noun phrase comes last (重点工作推进情况 reviews, 工作总结和工作计划 plans)."""
-    bare = re.sub(r"^\d{4}年(度)?|^(上|下)半年|^(今|明)年", "", title).strip()
+    bare = re.sub(r"^[0-9]{4}年(度)?|^(上|下)半年|^(今|明)年", "", title).strip()
     if len(bare) > 12:
         return None
     words, part_of_word = _part_words()

@@ -140,7 +140,7 @@ def _parse(raw: str, source: str | None) -> Plan:
     tasks = _tasks(outline.roots, c, indicators, projects)
     review_heading = next((h.title for h in heads if h.part == "review" and h.depth == 1), None)
     plan_heading = next((h.title for h in heads if h.part == "plan" and h.style == "part"), None) or next(
-        (h.title for h in heads if h.depth == 1 and h.part == "plan" and re.search(r"\d{4}年", h.title)), None
+        (h.title for h in heads if h.depth == 1 and h.part == "plan" and _YEAR_IN.search(h.title)), None
     )
     meta = read_meta(
         text,
@@ -319,6 +319,7 @@ def _projects(
 
 
 _CLAUSE_BREAK: Final = re.compile(r"[,;。]")
+_YEAR_IN: Final = re.compile(r"[0-9]{4}年")
 
 
 def _tasks(
@@ -378,12 +379,10 @@ def _clauses_in(text: str, ranges: list[tuple[int, int]]) -> Iterator[re.Match[s
         if start and text[start - 1] not in ";。!?\n":  # the rest of a clause begun before the range
             head = _CLAUSE.match(text, start)
             pos = head.end() if head else start
-        while pos < stop:
-            m = _CLAUSE.search(text, pos)
-            if m is None or m.start() >= stop:
+        for m in _CLAUSE.finditer(text, pos):
+            if m.start() >= stop:
                 break
             yield m
-            pos = m.end()
 
 
 def _goals(

@@ -30,7 +30,7 @@ __all__ = ["ProjectHit", "find_projects"]
 
 _NAME_CHAR: Final = r"[\u4e00-\u9fffA-Za-z0-9·#/]"
 _CAPACITY_UNITS: Final = "吨|件|台|套|辆|片|平方米|千瓦|兆瓦|个|只|条|米"
-_COUNTED: Final = re.compile(r"\d|[一二两三四五六七八九十]+(?:个|家|项|条|大|只|类|批)")
+_COUNTED: Final = re.compile(r"[0-9]|[一二两三四五六七八九十]+(?:个|家|项|条|大|只|类|批)")
 _VERBISH: Final = re.compile(
     r"发展|推进|加快|提升|实施|以|为|的|是|要|在|了|全力|积极|一批|体系|机制|工作|能力|水平|环境|品牌|政策|"
     r"管理|通过|进一步|加强|强化|形成|实现|解决|影响|提供|开展|打造|建立|完善|优化|深化|围绕|聚焦"
@@ -59,12 +59,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # 等 closing a list of projects: 推动A、B等项目, A、B等3个重点项目
         "list_anchor": re.compile("等"),
         "list_closer": re.compile(
-            rf"(?:[\d一二三四五六七八九十]+(?:个|家|只|项|条|幅|宗))?[\u4e00-\u9fff]{{0,8}}?"
+            rf"(?:[0-9一二三四五六七八九十]+(?:个|家|只|项|条|幅|宗))?[\u4e00-\u9fff]{{0,8}}?"
             rf"(?:{alt(lex['list_closers'])})"
         ),
         "specific": re.compile(rf"(?:{alt(lex['specific_suffixes'])})(?:[一二三四五六]期)?"),
         # a plant named by its capacity: 某公司年产2万吨钢筋生产项目, 某集团20万吨/年聚苯乙烯项目
-        "capacity": re.compile(rf"年产能?[\d.]+[万亿]?(?:{_CAPACITY_UNITS})"),
+        "capacity": re.compile(rf"年产能?[0-9.]+[万亿]?(?:{_CAPACITY_UNITS})"),
         # a yearly capacity written after its number (20万吨/年): found from its unit, then back
         "per_year": re.compile("吨/年"),
         "capacity_tail": re.compile(
@@ -82,15 +82,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # is a work item instead, and is left out below. Found from the line break before it (a
         # fixed first character scans fast; the first line is the document's title)
         "heading_name": re.compile(
-            r"\n[ \t]*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])[ \t]*"
+            r"\n[ \t]*(?:[0-9]{1,2}[.、]|\([0-9]{1,2}\)|[①-⑳])[ \t]*"
             rf"(?P<name>{_NAME_CHAR}{{2,18}}?项目)(?=[。;:]|[ \t]*\n|[ \t]*$)"
         ),
     }
 
 
 # (matched on the reversed text: a point is part of a name between digits, 第8.6代线)
-_NAME_RUN: Final = re.compile(r"(?:[^\W_]|[·#/]|\.(?=\d))*")
-_LIST_RUN: Final = re.compile(r"(?:[^\W_]|[·#/、]|\.(?=\d))*")
+_NAME_RUN: Final = re.compile(r"(?:[^\W_]|[·#/]|\.(?=[0-9]))*")
+_LIST_RUN: Final = re.compile(r"(?:[^\W_]|[·#/、]|\.(?=[0-9]))*")
 
 
 def _number_start(text: str, pos: int) -> int:
@@ -148,7 +148,7 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 _FIGURE: Final = re.compile(
-    r"[\d.]+[万亿]?(?:平方公里|平方米|公顷|万方|方|亩|吨/年|吨|亿元|万元|元|美元|个|家|项|条)"
+    r"[0-9.]+[万亿]?(?:平方公里|平方米|公顷|万方|方|亩|吨/年|吨|亿元|万元|元|美元|个|家|项|条)"
 )
 
 
@@ -157,7 +157,7 @@ def _trim_left(item: str, stops: re.Pattern[str], *, figures: bool = True) -> tu
     cut = 0
     limit = item.find("年产") if not figures and "年产" in item else len(item) - 1
     if not figures and limit == len(item) - 1:
-        fig = re.search(r"[\d.]+[万亿]?吨/年", item)
+        fig = re.search(r"[0-9.]+[万亿]?吨/年", item)
         limit = fig.start() if fig else limit
     for m in stops.finditer(item):
         if m.end() <= limit and m.end() < len(item) - 1:

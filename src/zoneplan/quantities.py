@@ -25,6 +25,7 @@ import attrs
 
 from .lexicon import UnitDef, lexicon, trie_pattern
 from .numbers import (
+    ASTRAL,
     NUMERAL_VARIANTS,
     NumberRange,
     _TooManyDigits,
@@ -32,6 +33,7 @@ from .numbers import (
     fold_numerals,
     parse_number,
     read_number,
+    unicode_digits,
 )
 from .units import foreign_currencies, is_prefix_unit, lookup_unit
 
@@ -43,14 +45,14 @@ _PLACES: Final = "十百千"
 _BIGS: Final = "万亿兆"
 _CN: Final = _DIGITS + _PLACES + _BIGS
 _SP: Final = r"[ \t]{0,4}"
-_NUM_AR: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUM_AR: Final = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 # 千 before 瓦 is the kilo of 千瓦 (500千瓦), not a magnitude
 _MAG_AR: Final = r"(?:[千百](?!瓦)(?:万亿|亿|万)?|万亿|亿|万)"
 _MAG_CN: Final = r"(?:万亿|亿|万)"
 # a Chinese numeral: starts with a digit or a place word, may hold spaces, 点 and 万/亿
 # (one flat character class, so that no quantifier nests in another: the scan stays linear)
 _NUM_CN: Final = rf"[{_DIGITS}{_PLACES}][{_CN}点 \t]*"
-_SIGN: Final = r"(?:负|(?<![\dA-Za-z.%/])-)?"
+_SIGN: Final = r"(?:负|(?<![0-9A-Za-z.%/])-)?"
 _ONE: Final = rf"{_SIGN}(?:{_NUM_AR}(?:{_SP}{_MAG_AR})?|{_NUM_CN})"
 _SEP: Final = r"(?:\(含\))?[ \t]{0,2}(?:--|——|—|–|-|~|至|到)[ \t]{0,2}"
 _OPEN_QUOTES: Final = {"“": "”", "‘": "’", "《": "》", '"': '"', "「": "」", "『": "』"}
@@ -104,20 +106,20 @@ def _pattern() -> re.Pattern[str]:
     )
     prefixes = "|".join(_spaced(s) for s in surfaces if is_prefix_unit(s))
     # every alternative starts with one of these: checking it first makes the scan several times faster
-    first = rf"(?=[{_CN}\d负\-￥¥对半])"
+    first = rf"(?=[{_CN}0-9负\-￥¥对半])"
     # what may follow a one-character Chinese numeral for it to be a quantity: more of the number,
     # 余/多, a range or a unit. Anything else (一步, 三是, 两手) is no mention: rejected in the scan
     goes_on = {*_CN, *"点余多 \t(-—–~至到", *(c for s in written for c in {s[0], s[0].lower(), s[0].upper()})}
     lone = rf"(?![{_DIGITS}十][^{''.join(sorted(map(re.escape, goes_on)))}])"
     return re.compile(
-        rf"{first}(?:(?<![{_CN}\d])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
+        rf"{first}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
         # 亿元以上项目, 超亿元项目: a bare magnitude that stands for one of it
-        rf"|(?:(?<![{_CN}\d])(?=(?:亿|万)(?:元|美元)(?:以上|及以上))|(?<=超)|(?<=超过))"
+        rf"|(?:(?<![{_CN}0-9])(?=(?:亿|万)(?:元|美元)(?:以上|及以上))|(?<=超)|(?<=超过))"
         rf"(?P<bmag>亿|万)(?P<bunit>元|美元)"
         rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}(?:{_SP}{_MAG_AR})?)"
         rf"|(?<=打)(?P<dui>对折)"
-        rf"|(?<![{_CN}\d])(?P<half>半(?:成|折))"
-        rf"|(?<![\d.{_CN}])(?<!\d,){lone}"
+        rf"|(?<![{_CN}0-9])(?P<half>半(?:成|折))"
+        rf"|(?<![0-9.{_CN}])(?<![0-9],){lone}"
         rf"(?P<num>{_ONE}(?:{_SEP}{_ONE})?)"
         rf"(?P<in1>余|多)?{_SP}(?P<mag>{_MAG_CN})?(?P<in2>余|多)?{_SP}(?P<unit>{units})?)"
     )
@@ -143,13 +145,15 @@ def _fold_table() -> dict[int, str]:
     """The lexicon's traditional characters, then numeral variants (fold_numerals), as one table."""
     trad = lexicon().traditional
     keys = set(trad) | {ord(ch) for ch in NUMERAL_VARIANTS}
-    return {k: fold_numerals(trad.get(k, chr(k))) for k in keys}
+    table = {k: fold_numerals(trad.get(k, chr(k))) for k in keys}
+    return unicode_digits() | table
 
 
 @functools.cache
 def _fold_re() -> re.Pattern[str]:
-    # substituting the few characters to fold is much faster than translating every one
-    return re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_fold_table())) + "]")
+    # substituting the few characters to fold is much faster than translating every one (those
+    # of the basic plane: the class is then a bitmap; _fold translates text with others whole)
+    return re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_fold_table()) if k <= 0xFFFF) + "]")
 
 
 @functools.cache
@@ -187,7 +191,10 @@ def _fold(text: str) -> str:
     分之: alone they are ordinary words (陆家嘴, 队伍, 收拾).
     """
     table = _fold_table()
-    folded = _fold_re().sub(lambda m: table[ord(m.group())], text)
+    if ASTRAL.search(text):
+        folded = text.translate(table)
+    else:
+        folded = _fold_re().sub(lambda m: table[ord(m.group())], text)
     alone = [m.start() for m in _FINANCIAL_RE.finditer(text) if not _beside_numeral(text, m.start())]
     if not alone:
         return folded
