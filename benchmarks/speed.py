@@ -49,7 +49,7 @@ from zoneplan.attach import attach, headline_zones
 from zoneplan.clean import clean
 from zoneplan.load import decode
 from zoneplan.meta import read_meta
-from zoneplan.model import Plan
+from zoneplan.model import plan_from_records
 from zoneplan.outline import build_outline
 from zoneplan.pipeline import _title_kind
 from zoneplan.projects import find_projects
@@ -114,7 +114,7 @@ class Doc:
         return read_meta(self.text, self.noise, has_review=parts.has("review"), has_plan=parts.has("plan"))
 
     def model(self) -> object:
-        return Plan.model_validate(self.plan_data)
+        return plan_from_records(self.plan_data)
 
     def parse(self) -> object:
         return zoneplan.parse(self.raw)

@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic_core import SchemaValidator
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -334,3 +335,65 @@ class Plan(BaseModel):
         from .review import summary_html
 
         return summary_html(self)
+
+
+# ------------------------------------------------------------ the pipeline's own records
+#: The model classes of a Plan, nested or not.
+_MODELS: tuple[type[BaseModel], ...] = (Plan, Indicator, Goal, Task, Project, Figure, Span)
+
+
+#: Keys of a core schema node that hold Python objects, not schema.
+_KEPT: Final = frozenset({"cls", "function", "metadata"})
+
+
+def _without_outside_checks(node: Any) -> Any:
+    """A copy of core schema ``node`` without the checks that guard data from outside: unknown
+    keys (``extra="forbid"``), the order of a span's ends, ``ge=0`` bounds, the coercion of
+    numbers to ``Decimal``. The types, enums and defaults stay."""
+    if isinstance(node, list):
+        return [_without_outside_checks(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("type") == "function-after" and node["schema"].get("cls") is Span:  # Span._ordered
+        node = {**node["schema"], **({"ref": node["ref"]} if "ref" in node else {})}
+    out = {k: _without_outside_checks(v) if k not in _KEPT else v for k, v in node.items()}
+    kind = out.get("type")
+    if kind == "model":
+        out["config"] = {**out.get("config", {}), "extra_fields_behavior": "ignore"}
+    elif kind == "model-fields":
+        out["extra_behavior"] = "ignore"
+    elif kind == "int":
+        out.pop("ge", None)
+    elif kind == "decimal":
+        out = {"type": "any"}
+    return out
+
+
+def _records_validator() -> SchemaValidator:
+    """A validator of a Plan from the records the pipeline builds (``pipeline.py``).
+
+    The pipeline makes every record itself, with exactly the fields, spans from its offset map
+    and numbers as Decimals, so the checks for data from outside would only cost time (a
+    quarter of the validation). The validator builds the same classes as ``Plan.model_validate``
+    does; pydantic-core would reuse each class's own validator for its nested models, and does
+    not while the classes are marked incomplete (here, at import, before anything else can use
+    them). Should a pydantic release refuse the edited schema, the public validator serves.
+    """
+    try:
+        for cls in _MODELS:
+            cls.__pydantic_complete__ = False
+        return SchemaValidator(_without_outside_checks(Plan.__pydantic_core_schema__))
+    except Exception:  # pragma: no cover - a pydantic that changed its schema format
+        return Plan.__pydantic_validator__  # type: ignore[return-value]
+    finally:
+        for cls in _MODELS:
+            cls.__pydantic_complete__ = True
+
+
+_RECORDS: Final = _records_validator()
+
+
+def plan_from_records(records: dict[str, Any]) -> Plan:
+    """The Plan of the pipeline's records: nested dicts of exactly the models' fields."""
+    plan: Plan = _RECORDS.validate_python(records)
+    return plan

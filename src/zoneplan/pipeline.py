@@ -23,7 +23,7 @@ from .clean import Cleaned, clean, fold
 from .errors import ZoneplanError
 from .load import decode, read_bytes
 from .meta import read_meta
-from .model import Plan
+from .model import Plan, plan_from_records
 from .outline import Heading, PartMap, build_outline
 from .projects import ProjectHit, find_projects
 from .quantities import Mention, find_mentions, quote_spans
@@ -152,8 +152,9 @@ def _parse(raw: str, source: str | None) -> Plan:
     )
     goals = _goals(text, c, indicators, zones, parts, heads, locate, ids, [m.start for m in mentions])
     # the whole tree validated in one call: pydantic-core builds every nested model without a
-    # Python call per object (about twice as fast as constructing them one by one)
-    return Plan.model_validate(
+    # Python call per object (about twice as fast as constructing them one by one), and without
+    # the checks for data from outside (model.plan_from_records)
+    return plan_from_records(
         {
             "source": source,
             "title": meta.title,
