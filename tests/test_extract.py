@@ -437,6 +437,52 @@ def test_classes_of_companies_teams_and_programmes_are_no_projects() -> None:
     assert [p.name for p in parse(raw).projects] == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "积极推进创新平台建设,提升科研中心服务能力。",
+        "推动江东光电、北辰半导体等科创平台提档升级。",
+        "支持企业新建省企业研究院3家、企业研究院2家。",
+        "加快推进数字化园区建设,盘活商住地块和局部地块。",
+    ],
+)
+def test_a_facility_word_with_only_class_modifiers_is_no_project(sentence: str) -> None:
+    # 科创平台, 创新平台, 省企业研究院, 数字化园区, 商住地块: kinds of facility, not named ones
+    # (the members of the list before 等 are named)
+    names = [p.name for p in parse(PLAN_HEAD + sentence + "\n").projects]
+    bare = {"创新平台", "科研中心", "科创平台", "省企业研究院", "企业研究院"}
+    bare |= {"数字化园区", "商住地块", "局部地块"}
+    assert not bare & set(names)
+    if "等" in sentence:
+        assert names == ["江东光电", "北辰半导体"]
+
+
+def test_a_named_facility_with_a_class_word_in_it_is_a_project() -> None:
+    raw = PLAN_HEAD + "建成企业综合服务分中心,实施城南科创平台建设工程,推进江北数字化园区建设。\n"
+    names = [p.name for p in parse(raw).projects]
+    assert "企业综合服务分中心" in names
+    assert any(n.startswith("城南科创平台") for n in names)
+    assert "江北数字化园区" in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("全年新建设滨江智能制造基地,计划总投资8亿元。", "滨江智能制造基地"),  # 新建 and 建设 overlap
+        ("全年新建设滨江智造产业园,计划总投资8亿元。", "滨江智造产业园"),
+        ("壮大青山新能源产业园规模,引进项目10个。", "青山新能源产业园"),
+        ("加大金溪物流园招商力度。", "金溪物流园"),
+    ],
+)
+def test_a_verb_before_a_name_is_cut_where_it_ends(sentence: str, name: str) -> None:
+    raw = PLAN_HEAD + sentence + "\n"
+    plan = parse(raw)
+    assert name in [p.name for p in plan.projects]
+    assert not any(p.name.endswith(name) and p.name != name for p in plan.projects)
+    for p in plan.projects:
+        assert raw[p.span.start : p.span.end] == p.name
+
+
 def test_verbs_in_a_row_are_not_part_of_a_name() -> None:
     raw = PLAN_HEAD + "人才创业园加快建设智能装备检测中心,完善配套。\n"
     plan = parse(raw)

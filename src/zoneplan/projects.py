@@ -77,6 +77,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期|$)"
         ),
         "stops": re.compile(alt(lex["left_stops"])),
+        # a facility word with only class modifiers before it (科创平台, 省企业研究院)
+        "bare": re.compile(
+            f"(?:{alt(lex['generic_modifiers'])})*"
+            f"(?:{alt((*lex['specific_suffixes'], *lex['generic_suffixes'], *lex['list_closers']))})"
+        ),
         # a numbered heading whose whole title is a name ending in 项目: the items of a list of
         # projects (1.某某储能电池项目。总投资…); a title that opens with a verb (2.搭建创新平台)
         # is a work item instead, and is left out below. Found from the line break before it (a
@@ -162,6 +167,14 @@ def _trim_left(item: str, stops: re.Pattern[str], *, figures: bool = True) -> tu
     for m in stops.finditer(item):
         if m.end() <= limit and m.end() < len(item) - 1:
             cut = max(cut, m.end())
+    # a stop that overlaps the one cut at, and ends later, moves the cut (新建设: 新建, then 建设)
+    while (
+        cut
+        and (over := stops.match(item, cut - 1))
+        and cut < over.end() <= limit
+        and over.end() < len(item) - 1
+    ):
+        cut = over.end()
     for m in _FIGURE.finditer(item) if figures else ():
         if m.end() < len(item) - 1:
             cut = max(cut, m.end())
@@ -172,7 +185,8 @@ def _generic(name: str) -> bool:
     heads = lexicon().projects["generic_heads"]
     soft = lexicon().projects["soft_heads"]
     return (
-        name.startswith(heads)
+        _patterns()["bare"].fullmatch(name) is not None
+        or name.startswith(heads)
         or name.endswith(lexicon().projects["generic_tails"])
         or (len(name) <= 4 and name.startswith(soft))
         or bool(_COUNTED.match(name))
@@ -238,6 +252,10 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
         if g is None:
             continue
         start, name = g.start(), g.group()
+        # a verb that overlaps the anchor ends it (新建设X: 建设 after 新建)
+        over = pats["generic_anchor"].match(text, m.end() - 1)
+        if over is not None and over.end() > m.end() and len(name) - (over.end() - m.end()) >= 4:
+            start, name = over.end(), name[over.end() - m.end() :]
         while (verb := pats["generic_anchor"].match(name)) and len(name) - verb.end() >= 4:
             start, name = start + verb.end(), name[verb.end() :]  # 加快建设X: verbs in a row
         if 4 <= len(name) <= 16 and not _generic(name):
