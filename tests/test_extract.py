@@ -236,6 +236,21 @@ CASES = [
         [("40家", "清理整顿“散乱污”企业", "count", "ge", "target")],
         id="bracketed-aside",
     ),
+    # modifiers joined by 、 before the counted noun: the noun after the last one names it
+    pytest.param(
+        "谋划打造4个特色化、专业化、集群化智能装备园区。",
+        [("4个", "智能装备园区", "count", "eq", "target")],
+        id="coordinated-modifiers",
+    ),
+    pytest.param(
+        "培育2家绿色型、创新型链主企业,引进项目10个、人才50名。",
+        [
+            ("2家", "链主企业", "count", "eq", "target"),
+            ("10个", "项目", "count", "eq", "target"),
+            ("50名", "人才", "count", "eq", "target"),
+        ],
+        id="coordinated-modifiers-then-a-list",
+    ),
 ]
 
 

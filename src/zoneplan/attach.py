@@ -339,6 +339,10 @@ def _following(text: str, pos: int, limit: int, *, through_de: bool = True) -> s
             return ""
         pos += 1
     m = _FOLLOW_STOP.search(text, pos, min(limit, pos + 16))
+    if m is not None and text[m.start()] == "、" and (mods := _MODIFIERS.match(text, pos, limit)):
+        # 3-5个特色化、专业化、品牌化数字经济园区: modifiers of one noun, which comes after the last
+        pos = mods.end()
+        m = _FOLLOW_STOP.search(text, pos, min(limit, pos + 16))
     end = m.start() if m else min(limit, pos + 16)
     v = _FOLLOW_VERB.search(text, pos + 2, end)
     if v is None and (chosen := _CHOSEN.search(text, pos, end)):
@@ -346,6 +350,10 @@ def _following(text: str, pos: int, limit: int, *, through_de: bool = True) -> s
         stop = _FOLLOW_STOP.search(text, chosen.end(), min(limit, chosen.end() + 20))
         return text[chosen.end() : stop.start() if stop else min(limit, chosen.end() + 20)]
     return text[pos : v.start() if v else end]
+
+
+#: Coordinated modifiers (特色化、专业化、品牌化; 智能型、绿色型): what follows the last one is the noun.
+_MODIFIERS: Final = re.compile(r"(?:[^\W\d_]{1,3}[化型性]、)+[^\W\d_]{1,3}?[化型性](?=[^\W\d_])")
 
 
 #: Selected into a list or a title: the figure before counts what the list names.
