@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from zoneplan.clean import Cleaned, _fold_table, clean, fold
@@ -690,3 +690,41 @@ def test_digits_of_every_script_fold_to_ascii(raw: str, text: str) -> None:
     assert c.text == text
     assert len(fold(raw)) == len(raw)  # one character for one: offsets unchanged
     assert [c.raw_pos(i) for i in range(len(text))] == list(range(len(raw)))
+
+
+# --- noise-line patterns that open with .* are searched for, not matched whole -------------
+
+_LINE_PIECES = st.sampled_from(
+    ["下载", "文档", "阅读全文", "上传人", "贡献者", ":", " ", "1", "23", "页", "_第", "©", "版权所有",
+     "ICP", "备", "公网安备", "客服", "QQ", "电话", "浏览", "次", "工作", "计划", "。", "(", ")", "a", "|"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=12).map("".join))
+@example("工作计划_第2页")
+@example("工作计划_第2页。")
+@example("上传人: 张三")
+@example("上传人 张三")
+@example("版权所有 © 2024")
+def test_searching_the_rest_of_a_dot_star_pattern_is_matching_it_whole(line: str) -> None:
+    from zoneplan.clean import _split_lines
+
+    for p in lexicon().boilerplate_lines:
+        whole, inside = _split_lines([p])
+        got = bool(whole and re.fullmatch(whole[0], line)) or bool(inside and re.search(inside[0], line))
+        assert got == bool(re.fullmatch(p, line)), p
+
+
+@pytest.mark.parametrize(
+    ("pattern", "top"),
+    [(".*a|b.*", True), (".*(a|b).*", False), (r".*[|].*", False), (r".*\|x.*", False), ("[]|]x", False),
+     ("a(b|c)|d", True)],
+)  # fmt: skip
+def test_alternatives_at_the_top_of_a_pattern(pattern: str, top: bool) -> None:
+    from zoneplan.clean import _alternatives_at_top, _split_lines
+
+    assert _alternatives_at_top(pattern) is top
+    if pattern.startswith(".*"):
+        whole, _ = _split_lines([pattern])
+        assert (whole == [pattern]) is top  # matched whole when it has alternatives at the top

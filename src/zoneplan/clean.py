@@ -123,7 +123,8 @@ _TOKEN_SPLIT: Final = re.compile(r"[\s|/【】\[\]()<>:,、·•]+")
 class _Rules:
     """The compiled noise patterns of ``data/boilerplate.toml``."""
 
-    lines: re.Pattern[str]
+    lines: re.Pattern[str]  # matched against the whole (stripped) line
+    contains: tuple[re.Pattern[str], ...]  # searched in the line, one by one: those opening with .*
     header: re.Pattern[str]
     edge: re.Pattern[str]
     inline: tuple[re.Pattern[str], ...]  # scanned one by one: each can then skip fast to its first character
@@ -154,6 +155,49 @@ def _alternation(patterns: Iterable[str], key: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in listed))
 
 
+def _alternatives_at_top(pattern: str) -> bool:
+    """Does ``pattern`` have a ``|`` outside every group (``.*a|b.*``: ``.*a`` or ``b.*``)?"""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 if pattern[i + 1 : i + 2] != "]" else 2  # a ] right after [ is a member
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _split_lines(patterns: list[str]) -> tuple[list[str], list[str]]:
+    """The line patterns to match whole, and those to search for: a pattern that opens with
+    ``.*`` matches a whole line (which holds no line break) exactly when its rest is found in
+    it, at its end unless the pattern also ends with ``.*``. Searched for, the rest starts with
+    its own first characters, which the regex engine skips to fast (one pattern at a time: an
+    alternation of them has no such first characters); matched whole, ``.*`` tries every
+    position of the line, one by one, for every pattern."""
+    whole: list[str] = []
+    inside: list[str] = []
+    for p in patterns:
+        if not p.startswith(".*") or _alternatives_at_top(p):
+            whole.append(p)
+        elif p.endswith(".*") and not p.endswith("\\.*") and len(p) > 4:
+            inside.append(p[2:-2])
+        else:
+            inside.append(f"(?:{p[2:]})\\Z")
+    return whole, inside
+
+
 @functools.cache
 def _rules() -> _Rules:
     lex = lexicon()
@@ -163,8 +207,10 @@ def _rules() -> _Rules:
         raise LexiconError(f"malformed data file: {exc}", file="boilerplate.toml") from exc
     words = [re.escape(w) for w in data.get("title_words", [])]
     suffixes = "|".join(re.escape(s) for s in lex.title_suffixes)
+    whole, inside = _split_lines(_validated(lex.boilerplate_lines, "lines"))
     return _Rules(
-        lines=_alternation(lex.boilerplate_lines, "lines"),
+        lines=_alternation(whole, "lines"),
+        contains=tuple(map(re.compile, inside)),
         header=_alternation(data.get("header_lines", []), "header_lines"),
         edge=_alternation(data.get("edge_lines", []), "edge_lines"),
         inline=tuple(map(re.compile, _validated(lex.boilerplate_inline, "inline"))),
@@ -403,6 +449,9 @@ def _is_noise(line: str) -> bool:
     rules = _rules()
     if rules.lines.fullmatch(line):
         return True
+    for pattern in rules.contains:
+        if pattern.search(line):
+            return True
     tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
     return bool(tokens) and all(t in rules.chrome for t in tokens)
 
