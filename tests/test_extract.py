@@ -574,3 +574,29 @@ def test_problem_sections_are_not_work_headings() -> None:
 def test_document_number(head: str, number: str | None) -> None:
     plan = parse(head + "一、抓项目\n新开工项目12个。\n")
     assert plan.doc_number == number
+
+
+def test_a_share_of_the_target_task_and_a_figure_after_only() -> None:
+    # 目标任务 is one noun (not 目标 + 任务); 仅为 before a figure is no part of its name
+    got = figures("实际利用外资1.2亿美元,完成目标任务的108%;研发投入强度仅为1.6%。", REVIEW_HEAD)
+    names = [("1.2亿美元", "实际利用外资"), ("108%", "目标任务"), ("1.6%", "研发投入强度")]
+    assert [(t, n) for t, n, *_ in got] == names
+
+
+def test_a_project_named_after_its_cost_and_named_again_later() -> None:
+    # 总投资20亿元的X项目正式开工: the project where first named, with its cost; named again in
+    # the plan as X (…等项目), it is the same project
+    raw = (
+        "某经济技术开发区2023年工作总结和2024年工作计划\n一、2023年工作回顾\n"
+        "总投资20亿元的青岚光伏组件项目正式开工,白鹭医疗器械产业园主体封顶。\n"
+        "二、2024年工作计划\n加快推进青岚光伏组件、紫荆数据中心等项目建设。\n"
+    )
+    plan = parse(raw)
+    got = [(p.name, p.investment.text if p.investment else None, p.status, p.part) for p in plan.projects]
+    assert got == [
+        ("青岚光伏组件项目", "20亿元", "under_construction", "review"),
+        ("白鹭医疗器械产业园", None, "under_construction", "review"),
+        ("紫荆数据中心", None, "under_construction", "plan"),
+    ]
+    for p in plan.projects:
+        assert raw[p.span.start : p.span.end] == p.name

@@ -74,7 +74,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "generic_anchor": re.compile(alt((*lex["project_verbs"], "亿元的", "万元的"))),
         "generic": re.compile(
             rf"{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])})"
-            r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期|$)"
+            r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期"
+        r"|正式|顺利|已|将|$)"
         ),
         "stops": re.compile(alt(lex["left_stops"])),
         # a facility word with only class modifiers before it (科创平台, 省企业研究院)
@@ -269,11 +270,12 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
     taken_end = -1  # candidates come sorted by start: one may overlap only the last one kept
     hits: list[ProjectHit] = []
     for s, e, name in sorted(found, key=lambda t: (t[0], -(t[1] - t[0]))):
-        if name in seen or s < taken_end:
+        key = name[:-2] if name.endswith("项目") and len(name) > 4 else name  # X项目 is X named again
+        if key in seen or s < taken_end:
             continue
         if _in_quotes(quotes, s, e) and re.search(r"[一二两三四五六七八九十万千百]|之城|工厂", name):
             continue  # a slogan: “三区三线”, “青春之城”, “未来工厂”
-        seen.add(name)
+        seen.add(key)
         taken_end = e
         hits.append(ProjectHit(s, e, name, _status(_clause(text, s, e))))
     return hits
