@@ -600,3 +600,24 @@ def test_a_project_named_after_its_cost_and_named_again_later() -> None:
     ]
     for p in plan.projects:
         assert raw[p.span.start : p.span.end] == p.name
+
+
+def test_an_abbreviation_in_brackets_after_the_noun() -> None:
+    got = figures("力争地区生产总值(GDP)增长7.5%左右,规上工业增加值(不含电力)增长9%。")
+    want = [("7.5%", "地区生产总值", "approx"), ("9%", "规上工业增加值", "eq")]
+    assert [(t, n, c) for t, n, _, c, _ in got] == want
+
+
+@pytest.mark.parametrize("verb", ["新增", "净增", "增加", "减少"])
+def test_a_change_verb_alone_names_the_figure_before_it(verb: str) -> None:
+    # 市场主体总量达到3.2万户,净增2800户: the 2,800 are households of the same total
+    got = figures(f"全区市场主体总量达到3.2万户,{verb}2800户。")
+    assert [(t, n) for t, n, *_ in got] == [("3.2万户", "市场主体总量"), ("2800户", "市场主体总量")]
+
+
+def test_plants_named_by_their_capacity_in_a_list() -> None:
+    raw = PLAN_HEAD + "推动年产5万吨锂电负极材料项目、年产20GWh储能电池项目建成投产。\n"
+    plan = parse(raw)
+    assert [p.name for p in plan.projects] == ["年产5万吨锂电负极材料项目", "年产20GWh储能电池项目"]
+    for p in plan.projects:
+        assert raw[p.span.start : p.span.end] == p.name

@@ -233,6 +233,11 @@ def attach(
             opened = text.rfind("(", max(0, m.start - cmp_len - 16), m.start - cmp_len - 1)
             if opened > 0:
                 segment = text[_clause_start(text, opened, opened - _WINDOW) : opened]
+        elif seg_start and text[seg_start - 1] == ")" and not _strip_name(segment):
+            # 地区生产总值(GDP)增长7.5%: the noun before a bracketed aside, its verb after it
+            opened = text.rfind("(", max(0, seg_start - 16), seg_start - 1)
+            if opened > 0:
+                segment = text[_clause_start(text, opened, opened - _WINDOW) : opened] + segment
         dimension = _dimension(text, m, seg_start, tail)
         part = part_at(m.start)
         # what it measures

@@ -29,7 +29,7 @@ from .quantities import quote_spans
 __all__ = ["ProjectHit", "find_projects"]
 
 _NAME_CHAR: Final = r"[\u4e00-\u9fffA-Za-z0-9·#/]"
-_CAPACITY_UNITS: Final = "吨|件|台|套|辆|片|平方米|千瓦|兆瓦|个|只|条|米"
+_CAPACITY_UNITS: Final = "吨|件|台|套|辆|片|平方米|千瓦时|千瓦|兆瓦时|兆瓦|GWh|GW|MWh|MW|个|只|条|米"
 _COUNTED: Final = re.compile(r"[0-9]|[一二两三四五六七八九十]+(?:个|家|项|条|大|只|类|批)")
 _VERBISH: Final = re.compile(
     r"发展|推进|加快|提升|实施|以|为|的|是|要|在|了|全力|积极|一批|体系|机制|工作|能力|水平|环境|品牌|政策|"
@@ -75,7 +75,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "generic": re.compile(
             rf"{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])})"
             r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期"
-        r"|正式|顺利|已|将|$)"
+            r"|正式|顺利|已|将|$)"
         ),
         "stops": re.compile(alt(lex["left_stops"])),
         # a facility word with only class modifiers before it (科创平台, 省企业研究院)
@@ -234,8 +234,8 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
     for a_start, a_end in sorted(anchors):
         tail = pats["capacity_tail"].match(text, a_end)
         left = _run_start(text, a_start, 20)
-        if tail is None or a_start - left < 2:
-            continue
+        if tail is None or (a_start - left < 2 and text[a_start - 1 : a_start] not in ("、", "")):
+            continue  # a plant named by its capacity has its owner or a verb before it, or opens an item
         name, offset = _trim_left(text[left : tail.end()], stops, figures=False)
         if 6 <= len(name) <= 40 and not _VERBISH.search(name[:2]):
             found.append((left + offset, tail.end(), name))
