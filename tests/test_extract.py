@@ -621,3 +621,20 @@ def test_plants_named_by_their_capacity_in_a_list() -> None:
     assert [p.name for p in plan.projects] == ["年产5万吨锂电负极材料项目", "年产20GWh储能电池项目"]
     for p in plan.projects:
         assert raw[p.span.start : p.span.end] == p.name
+
+
+def test_rates_handed_out_by_fenbie_joined_by_he() -> None:
+    # 分别增长12.5%和15.3%: the first rate to the first subject, the second to the second
+    got = figures("实现外贸进出口额28.7亿元,其中出口21.4亿元,分别增长12.5%和15.3%。", REVIEW_HEAD)
+    assert [(t, n) for t, n, *_ in got] == [
+        ("28.7亿元", "外贸进出口额"),
+        ("21.4亿元", "出口"),
+        ("12.5%", "外贸进出口额"),
+        ("15.3%", "出口"),
+    ]
+
+
+def test_a_change_since_the_start_of_the_year_names_the_figure_before_it() -> None:
+    got = figures("截至6月底,累计入驻企业1526家,较年初增加86家。", REVIEW_HEAD)
+    want = [("1526家", "入驻企业", "actual"), ("86家", "入驻企业", "actual")]
+    assert [(t, n, r) for t, n, _, _, r in got] == want
