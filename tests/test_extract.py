@@ -638,3 +638,17 @@ def test_a_change_since_the_start_of_the_year_names_the_figure_before_it() -> No
     got = figures("截至6月底,累计入驻企业1526家,较年初增加86家。", REVIEW_HEAD)
     want = [("1526家", "入驻企业", "actual"), ("86家", "入驻企业", "actual")]
     assert [(t, n, r) for t, n, _, _, r in got] == want
+
+
+def test_a_daily_capacity_a_cut_by_a_share_and_a_road_improved() -> None:
+    got = figures("污水处理能力达到6万吨/日;审批时限压缩30%以上,空置率降至5%;改造提升道路8.6公里。")
+    assert got == [
+        ("6万吨/日", "污水处理能力", "level", "eq", "target"),
+        ("30%", "审批时限", "change", "ge", "target"),
+        ("5%", "空置率", "share", "eq", "target"),
+        ("8.6公里", "道路", "level", "eq", "target"),
+    ]
+    plan = parse(PLAN_HEAD + "污水处理能力达到6万吨/日。\n")
+    (daily,) = plan.indicators
+    assert daily.dimension.value == "mass_rate" and daily.base_unit == "tonne / year"
+    assert daily.base_value == pytest.approx(60_000 * 365.25, rel=1e-3)

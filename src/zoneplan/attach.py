@@ -529,6 +529,8 @@ def _other_rx() -> re.Pattern[str]:
     return _cue_rx(lexicon().role["other"])
 
 
+#: Nouns of a capacity that is itself the indicator (处理能力, 供水规模), not a plant's attribute.
+_CAPACITY_NOUNS: Final = ("能力", "规模", "产能")
 _PLACE_END: Final = re.compile(r"(区块|片区|以西|以东|以南|以北|区域|周边)$")
 _FREQUENCY: Final = re.compile(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$")
 _POLICY_NOUNS: Final = ("新政", "措施", "政策", "清单", "意见", "办法", "条例")
@@ -554,7 +556,9 @@ def _role(
     default = "actual" if part == "review" else "target"
     clause = text[clause_start : m.start]
     # an attribute of a project or a set of projects: total investment, site area, capacity
-    if dimension == "mass_rate" or _capacity(text, m):
+    # a plant's capacity (but 污水处理能力达到6万吨/日 is the figure's own measure)
+    own_capacity = dimension == "mass_rate" and _strip_name(segment).endswith(_CAPACITY_NOUNS)
+    if (dimension == "mass_rate" and not own_capacity) or _capacity(text, m):
         return "other"
     if dimension in ("currency_cny", "currency_usd", "area") and _attribute_last(clause):
         return "other"
