@@ -652,3 +652,30 @@ def test_a_daily_capacity_a_cut_by_a_share_and_a_road_improved() -> None:
     (daily,) = plan.indicators
     assert daily.dimension.value == "mass_rate" and daily.base_unit == "tonne / year"
     assert daily.base_value == pytest.approx(60_000 * 365.25, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "base", "comparator"),
+    [
+        ("带动就业上万人。", "万人", 10_000, "eq"),
+        ("吸引游客逾万人次。", "万人次", 10_000, "gt"),
+        ("新增市场主体近万家。", "万家", 10_000, "approx"),
+        ("流转土地超万亩。", "万亩", 10_000 * 2000 / 3, "gt"),
+    ],
+)
+def test_a_bare_magnitude_after_a_bound_is_one_of_it(
+    sentence: str, text: str, base: float, comparator: str
+) -> None:
+    # 上万人, 逾万人次, 近万家: as 超亿元, the magnitude alone stands for one of it
+    (ind,) = parse(PLAN_HEAD + sentence + "\n").indicators
+    assert (ind.text, ind.value, ind.comparator.value) == (text, 1, comparator)
+    assert ind.base_value == pytest.approx(base)
+
+
+def test_a_magnitude_word_in_a_phrase_is_no_figure() -> None:
+    assert figures("各项准备工作马上万事俱备,线上万象更新。") == []
+
+
+def test_sessions_are_counted_in_changci() -> None:
+    want = [("15场次", "专题招商活动", "count", "ge", "target")]
+    assert figures("全年组织专题招商活动不少于15场次。") == want

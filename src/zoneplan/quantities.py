@@ -113,9 +113,9 @@ def _pattern() -> re.Pattern[str]:
     lone = rf"(?![{_DIGITS}十][^{''.join(sorted(map(re.escape, goes_on)))}])"
     return re.compile(
         rf"{first}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
-        # 亿元以上项目, 超亿元项目: a bare magnitude that stands for one of it
-        rf"|(?:(?<![{_CN}0-9])(?=(?:亿|万)(?:元|美元)(?:以上|及以上))|(?<=超)|(?<=超过))"
-        rf"(?P<bmag>亿|万)(?P<bunit>元|美元)"
+        # 亿元以上项目, 超亿元项目, 上万人, 近万家: a bare magnitude that stands for one of it
+        rf"|(?:(?<![{_CN}0-9])(?=(?:亿|万)(?:元|美元)(?:以上|及以上))|(?<=超)|(?<=超过)|(?<=[上近逾]))"
+        rf"(?P<bmag>亿|万)(?P<bunit>元|美元|人次|人|家|户|个|亩|平方米|吨)"
         rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}(?:{_SP}{_MAG_AR})?)"
         rf"|(?<=打)(?P<dui>对折)"
         rf"|(?<![{_CN}0-9])(?P<half>半(?:成|折))"
