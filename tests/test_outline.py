@@ -32,6 +32,12 @@ CASES = [
         [(1, "一、", "做强平台"), (2, "一是", "扩容园区"), (2, "二是", "提升配套")],
         id="shi-inline",
     ),
+    # 一要 … 二要 at line starts and inline, as 一是 and 一抓
+    pytest.param(
+        "一、抓发展\n一要抓产业。引进项目。\n二要抓创新。新增企业。三要抓改革。深化改革。\n",
+        [(1, "一、", "抓发展"), (2, "一要", "抓产业"), (2, "二要", "抓创新"), (2, "三要", "抓改革")],
+        id="yao",
+    ),
     # 1. and 1、 numbering
     pytest.param(
         "1.抓招商,促落地。招引项目。\n2.抓服务,优环境。\n",
@@ -209,3 +215,19 @@ def test_tasks_know_their_indicators_and_spans() -> None:
     for task in plan.walk_tasks():
         assert raw[task.span.start : task.span.end].endswith(task.title)
         assert task.block.start <= task.span.start < task.span.end <= task.block.end
+
+
+@pytest.mark.parametrize("closer", ["三、下一步工作", "第二部分 2025年工作计划"])
+def test_a_higher_heading_closes_a_list_of_problems(closer: str) -> None:
+    # (三)存在的问题 opens a list of problems (一是… are no work headings); a heading above it,
+    # 三、 or 第二部分, closes that list: its items are work headings again
+    text = (
+        "某开发区2024年工作总结\n一、2024年工作回顾\n(一)经济运行\n完成产值100亿元。\n"
+        "(二)项目建设\n开工项目12个。\n(三)存在的问题\n一是要素不足。二是人才短缺。\n"
+        f"{closer}\n一是抓招商。引进项目50个。二是抓服务。优化环境。\n"
+    )
+    heads = build_outline(text, default_part="review").flat()
+    titles = [h.title for h in heads]
+    assert "要素不足" not in titles and "人才短缺" not in titles
+    assert titles[-3:] == [closer.split()[-1] if "部分" in closer else "下一步工作", "抓招商", "抓服务"]
+    assert [h.depth for h in heads[-3:]] == [heads[-3].depth, heads[-3].depth + 1, heads[-3].depth + 1]

@@ -42,17 +42,24 @@ _LINE_STYLES: tuple[tuple[str, str], ...] = (
     ("circled", rf"[{_CIRCLED}]"),
     ("shi", rf"[{_CN}]{{1,3}}是"),
     ("zhua", rf"[{_CN}]{{1,3}}抓"),
+    ("yao", rf"[{_CN}]{{1,3}}要"),
     ("di", rf"第[{_CN}]{{1,3}}[,、:]"),
     # the parts of a long document: 第一部分 2023年工作总结, 第二章 …
     ("di_part", rf"第[{_CN}]{{1,3}}(?:部分|章|篇)"),
 )
+#: How high each style usually stands in an outline (0 the highest): a heading above the one that
+#: opened a list of problems closes that list (三、 or 第二部分 after (三)存在的问题).
+_LEVEL: Final = {
+    "di_part": 0, "cn_dun": 1, "di": 1, "cn_paren": 2, "ar_dot": 3, "ar_dun": 3, "ar_paren": 4,
+    "circled": 5, "shi": 6, "zhua": 6, "yao": 6,
+}  # fmt: skip
 # all of them as one regex (the first style that matches wins, as in the list): one match per line
 _LINE_LABEL: Final = re.compile("|".join(f"(?P<{style}>{pattern})" for style, pattern in _LINE_STYLES))
-_INLINE_STYLES: Final = {"shi", "zhua", "cn_paren", "ar_paren", "circled"}
+_INLINE_STYLES: Final = {"shi", "zhua", "yao", "cn_paren", "ar_paren", "circled"}
 # it starts with the punctuation before the label (not a lookbehind for it): the regex engine then
 # skips fast from one punctuation mark to the next
 _INLINE: Final = re.compile(
-    rf"[。;:!?]\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)"
+    rf"[。;:!?]\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)|(?P<yao>[{_CN}]{{1,3}}要)"
     rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\([0-9]{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
 )
 _TITLE_END: Final = re.compile(r"[。;!?\n]")
@@ -205,7 +212,8 @@ def _scan(text: str) -> list[Heading]:
             style = m.lastgroup or ""
             label = m.group()
             ts, te, title = _title(text, m.end(), le)
-            if problem_style is not None and style != problem_style:
+            below = problem_style is not None and _LEVEL[style] >= _LEVEL[problem_style]
+            if problem_style is not None and style != problem_style and below:
                 inline_from = le  # an item of a list of problems: not a work heading
             else:
                 problem_style = style if any(p in title for p in problems) else None
