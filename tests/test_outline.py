@@ -231,3 +231,20 @@ def test_a_higher_heading_closes_a_list_of_problems(closer: str) -> None:
     assert "要素不足" not in titles and "人才短缺" not in titles
     assert titles[-3:] == [closer.split()[-1] if "部分" in closer else "下一步工作", "抓招商", "抓服务"]
     assert [h.depth for h in heads[-3:]] == [heads[-3].depth, heads[-3].depth + 1, heads[-3].depth + 1]
+
+
+def test_a_plan_part_heading_run_into_the_text() -> None:
+    # a scrape that lost its line breaks: 三、2025年工作计划 follows the last sentence of the
+    # review; the figures after it are targets, those before it results
+    text = (
+        "某开发区2024年工作总结和2025年工作计划\n一、2024年工作成效全年完成产值120亿元,增长8%。"
+        "二、存在问题一是土地紧张。三、2025年工作计划力争产值达到135亿元,新增企业20家。\n"
+    )
+    plan = parse(text)
+    assert [(i.text, i.role.value) for i in plan.indicators] == [
+        ("120亿元", "actual"),
+        ("8%", "actual"),
+        ("135亿元", "target"),
+        ("20家", "target"),
+    ]
+    assert plan.kind is not None and plan.kind.value == "summary_and_plan"

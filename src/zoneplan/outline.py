@@ -387,9 +387,18 @@ def _opener_rx() -> re.Pattern[str]:
     return re.compile(trie_pattern(lexicon().part["plan_openers"]) + "[,,工]")
 
 
+@functools.cache
+def _inline_plan_heading_rx() -> re.Pattern[str]:
+    """A numbered plan-part heading run into the text after a sentence (text that lost its line
+    breaks: …取得新成效。三、2024年工作计划2024年主要目标是…)."""
+    words = trie_pattern(lexicon().part["plan"])
+    return re.compile(rf"[。!?][ \t]*([{_CN}]{{1,3}}、)[ \t]*(?:[0-9]{{4}}年度?|下半年|明年)?(?:{words})")
+
+
 def _openers(text: str) -> list[int]:
     """Starts of the sentences that open the plan part (found from the word, then checked
-    to open its sentence: only spaces between it and the text start or a sentence end)."""
+    to open its sentence: only spaces between it and the text start or a sentence end), and of
+    plan-part headings run into the text."""
     found: list[int] = []
     for m in _opener_rx().finditer(text):
         k = m.start()
@@ -397,7 +406,8 @@ def _openers(text: str) -> list[int]:
             k -= 1
         if k == 0 or text[k - 1] in "。!?\n":
             found.append(k)
-    return found
+    found += [m.start(1) for m in _inline_plan_heading_rx().finditer(text)]
+    return sorted(found)
 
 
 def _part_map(text: str, roots: list[Heading], default_part: str | None, openers: list[int]) -> PartMap:
