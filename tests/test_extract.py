@@ -679,3 +679,32 @@ def test_a_magnitude_word_in_a_phrase_is_no_figure() -> None:
 def test_sessions_are_counted_in_changci() -> None:
     want = [("15场次", "专题招商活动", "count", "ge", "target")]
     assert figures("全年组织专题招商活动不少于15场次。") == want
+
+
+def test_members_of_a_list_with_their_costs_in_brackets() -> None:
+    raw = (
+        PLAN_HEAD + "一、主要目标\n引进项目30个。\n二、重点工作\n"
+        "推动星河科技(总投资15亿元)、蓝海新材(总投资8亿元)等项目开工,完成东岸路改造。\n"
+    )
+    plan = parse(raw)
+    got = [(p.name, p.investment.text if p.investment else None) for p in plan.projects]
+    assert got[:2] == [("星河科技", "15亿元"), ("蓝海新材", "8亿元")]
+    for p in plan.projects:
+        assert raw[p.span.start : p.span.end] == p.name
+
+
+def test_a_cost_before_de_belongs_to_the_project_after_it() -> None:
+    # 青峰物流园,总投资6.5亿元的白沙冷链项目: the 6.5亿元 is the cold-chain project's, not the park's
+    raw = (
+        PLAN_HEAD + "一、主要目标\n引进项目30个。\n二、重点工作\n"
+        "加快建设青峰物流园,总投资6.5亿元的白沙冷链项目年内开工。\n"
+    )
+    plan = parse(raw)
+    got = {p.name: p.investment.text if p.investment else None for p in plan.projects}
+    assert got.get("青峰物流园", "missing") is None
+    assert got.get("白沙冷链项目") == "6.5亿元"
+
+
+def test_deng_before_the_counted_noun_is_no_part_of_its_name() -> None:
+    got = figures("签约星河科技、蓝海新材等项目12个。", REVIEW_HEAD)
+    assert [(t, n) for t, n, *_ in got] == [("12个", "项目")]

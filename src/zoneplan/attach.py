@@ -425,6 +425,9 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
         weak = segment.rstrip().endswith(cues["verbs_before_noun"]) or len(stripped) <= 1
         if dimension in ("count", "mass_rate") or weak:
             return _strip_name(follow), False
+    head, deng, noun = stripped.rpartition("等")
+    if deng and "、" in head and 2 <= len(noun) <= 8:
+        return noun, False  # 星河科技、蓝海新材等项目12个: the members are named, the figure counts 项目
     return stripped, False
 
 

@@ -284,8 +284,13 @@ def _projects(
         # figures in the name's neighbourhood (same clause): investment before or after it
         lo = bisect.bisect_left(starts, s - 24)
         hi = bisect.bisect_right(starts, e + 40)
-        for ind in indicators[lo:hi]:
+        # the figures after the name first, then those before it, the nearest first
+        near = indicators[lo:hi]
+        after = [ind for ind in near if ind["span"]["start"] >= e]
+        for ind in after + [ind for ind in reversed(near) if ind["span"]["start"] < e]:
             i_start, i_end = ind["span"]["start"], ind["span"]["end"]
+            if i_start >= e and c.raw[i_end : i_end + 1] == "的":
+                continue  # 总投资6.5亿元的X项目: what follows the figure is its project
             if ind["dimension"] in ("currency_cny", "currency_usd") and ind["role"] == "other":
                 between = fold(c.raw[e:i_start] if i_start >= e else c.raw[i_end:s])
                 if investment is None and (

@@ -75,7 +75,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "generic": re.compile(
             rf"{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])})"
             r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期"
-            r"|正式|顺利|已|将|$)"
+            r"|正式|顺利|已|将|年内|年底|力争|计划|预计|于|$)"
         ),
         "stops": re.compile(alt(lex["left_stops"])),
         # a facility word with only class modifiers before it (科创平台, 省企业研究院)
@@ -96,7 +96,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 # (matched on the reversed text: a point is part of a name between digits, 第8.6代线)
 _NAME_RUN: Final = re.compile(r"(?:[^\W_]|[·#/]|\.(?=[0-9]))*")
-_LIST_RUN: Final = re.compile(r"(?:[^\W_]|[·#/、]|\.(?=[0-9]))*")
+_LIST_RUN: Final = re.compile(r"(?:[^\W_]|[·#/、\x00]|\.(?=[0-9]))*")
+#: A short aside in brackets, and what stands for it while a list's members are read.
+_ASIDE: Final = re.compile(r"\([^()\n]{1,20}\)")
+_HIDDEN: Final = "\x00"
 
 
 def _number_start(text: str, pos: int) -> int:
@@ -213,14 +216,18 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
     for m in pats["list_anchor"].finditer(text):
         if not pats["list_closer"].match(text, m.end()):
             continue
-        left = _run_start(text, m.start(), 300, run=_LIST_RUN)
-        items = re.split(r"[、和及与]", text[left : m.start()])
+        lo = max(0, m.start() - 300)
+        # an aside in brackets after a member (星河科技(总投资15亿元)、蓝海新材…) is passed over
+        window = _ASIDE.sub(lambda a: _HIDDEN * len(a.group()), text[lo : m.start()])
+        left = lo + len(window) - _LIST_RUN.match(window[::-1]).end()  # type: ignore[union-attr]
+        items = re.split(r"[、和及与]", window[left - lo :])
         if len(items) < 2:
             continue
         pos = left
         for k, item in enumerate(items):
             start = pos
             pos += len(item) + 1
+            item = text[start : start + len(item.rstrip(_HIDDEN))]  # without a trailing aside
             if k == 0 and len(item) > 24:
                 start, item = start + len(item) - 24, item[-24:]
             name, offset = _trim_left(item, stops) if k == 0 else (item, 0)
