@@ -708,3 +708,19 @@ def test_a_cost_before_de_belongs_to_the_project_after_it() -> None:
 def test_deng_before_the_counted_noun_is_no_part_of_its_name() -> None:
     got = figures("签约星河科技、蓝海新材等项目12个。", REVIEW_HEAD)
     assert [(t, n) for t, n, *_ in got] == [("12个", "项目")]
+
+
+def test_a_share_of_the_whole_names_the_amount_before_it() -> None:
+    # 占全市的12.3%, 占比45%: the share the amount before them has in the whole, not the figure
+    # right before (105% of the year's plan)
+    got = figures(
+        "全区一般公共预算收入18.6亿元,完成年度计划的105%,占全市的12.3%;高新技术产业产值320亿元,占比45%。",
+        REVIEW_HEAD,
+    )
+    assert [(t, n, k) for t, n, k, _, _ in got] == [
+        ("18.6亿元", "一般公共预算收入", "level"),
+        ("105%", "年度计划", "share"),
+        ("12.3%", "一般公共预算收入", "share"),
+        ("320亿元", "高新技术产业产值", "level"),
+        ("45%", "高新技术产业产值", "share"),
+    ]

@@ -209,6 +209,7 @@ def attach(
         zones = headline_zones(text, part_at, mentions, lambda pos: len(text))
     out: list[Facts] = []
     names: list[str | None] = []
+    amount: tuple[int, str | None] = (-1, None)  # the sentence and name of the last figure not a %
     kinds: list[str] = []
     thresholds: list[bool] = []
     starts = [m.start for m in mentions]
@@ -264,6 +265,9 @@ def attach(
             )  # 3亿元以上产业项目不少于19个
         if inherited and idx and bisect.bisect_left(sents, mentions[idx - 1].start) >= si:  # same sentence
             name = names[-1] or name
+            if dimension == "percent" and amount[0] == si:
+                # 收入18.6亿元,完成年度计划的105%,占全市的12.3%: a share of the amount before it
+                name = amount[1] or name
         if not name and ci and clauses[ci - 1] == clause_start - 1 and text[clause_start - 1] == ":":
             name = _colon_head(text, clause_start - 1)  # 1.地区生产总值:完成186.5亿元
         # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
@@ -279,6 +283,8 @@ def attach(
             Facts(name or None, kind, comparator, role, headline, dimension, part, (sent_start, sent_end))
         )
         names.append(name or None)
+        if dimension != "percent":
+            amount = (si, name or None)
         kinds.append(kind)
         thresholds.append(threshold)
         prev_end = tail
