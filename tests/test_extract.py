@@ -731,3 +731,16 @@ def test_a_quoted_phrase_ending_the_clause_is_no_part_of_the_noun() -> None:
     # the noun (省级以上“专精特新”企业) stays in it
     got = figures("推动10个工业项目“拿地即开工”。新增6家省级以上“专精特新”企业。")
     assert [(t, n) for t, n, *_ in got] == [("10个", "工业项目"), ("6家", "省级以上“专精特新”企业")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于印发江北经济技术开发区2025年工作要点的通知",
+        "关于印发《江北经济技术开发区2025年工作要点》的通知",
+        "关于江北经济技术开发区2025年工作计划的报告",
+    ],
+)
+def test_the_zone_of_a_notice_carrying_the_plan(title: str) -> None:
+    plan = parse(f"{title}\n一、主要目标\n规上工业产值增长8%。\n")
+    assert (plan.title, plan.zone, plan.year) == (title, "江北经济技术开发区", 2025)

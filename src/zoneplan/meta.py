@@ -41,6 +41,8 @@ _ZONE_ANYWHERE: Final = re.compile(
     r"(?<![\u4e00-\u9fffA-Za-z])(经济技术开发区|经济开发区|高新技术产业开发区)"
 )
 _ZONE_IN: Final = re.compile("|".join(_ZONE_SUFFIXES))
+#: The words of a notice or report around the document it carries: 关于印发《…》的通知.
+_NOTICE_LEAD: Final = re.compile(r"^(?:关于)?(?:印发|转发|下达|报送)?《?")
 _KIND_WORDS: Final = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划")
 _LABEL_START: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、])")
 _YEAR: Final = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?=年)")
@@ -127,7 +129,7 @@ def _zone(
 ) -> tuple[str | None, tuple[str, ...]]:
     found: list[tuple[str, str]] = []
     for line in ([title] if title else []) + list(lines[:12]) + list(header[:12]):
-        m = _ZONE_AT_START.match(line.strip())
+        m = _ZONE_AT_START.match(_NOTICE_LEAD.sub("", line.strip()))
         if m:
             found.append((m.group("place"), m.group("suffix")))
     if not found:
@@ -231,8 +233,9 @@ def _first_year(text: str | None) -> int | None:
 
 def _kind(title: str | None, has_review: bool, has_plan: bool) -> str | None:
     if title:
-        review = bool(re.search(r"总结|回顾|报告", title))
         plan = bool(re.search(r"计划|打算|思路|要点|安排|规划", title))
+        # a 报告 reports on the past, unless it is the report of a plan (…工作计划的报告)
+        review = bool(re.search(r"总结|回顾", title)) or ("报告" in title and not plan)
         if review and plan:
             return "summary_and_plan"
         if review:
