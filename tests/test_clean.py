@@ -728,3 +728,19 @@ def test_alternatives_at_the_top_of_a_pattern(pattern: str, top: bool) -> None:
     if pattern.startswith(".*"):
         whole, _ = _split_lines([pattern])
         assert (whole == [pattern]) is top  # matched whole when it has alternatives at the top
+
+
+def test_a_sharing_sites_footer_is_noise() -> None:
+    raw = (
+        "开发区2024年工作计划\n一、主要目标\n地区生产总值增长7%,规上工业增加值增长9%。\n"
+        "二、重点工作\n全年引进亿元以上项目30个。\n相关推荐\n· 2024年社区工作计划\n"
+        "· 2024年个人工作总结范文\n本文由范文网整理,转载请注明出处。\n"
+    )
+    text = clean(raw).text
+    assert text.endswith("全年引进亿元以上项目30个。\n")
+    assert "相关推荐" not in text and "社区工作计划" not in text and "转载" not in text
+
+
+def test_a_bulleted_line_inside_the_body_stays() -> None:
+    raw = "一、主要目标\n· 2024年工作计划的目标是增长7%。\n全年引进项目30个。\n"
+    assert "· 2024年工作计划的目标是增长7%。" in clean(raw).text

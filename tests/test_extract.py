@@ -744,3 +744,19 @@ def test_a_quoted_phrase_ending_the_clause_is_no_part_of_the_noun() -> None:
 def test_the_zone_of_a_notice_carrying_the_plan(title: str) -> None:
     plan = parse(f"{title}\n一、主要目标\n规上工业产值增长8%。\n")
     assert (plan.title, plan.zone, plan.year) == (title, "江北经济技术开发区", 2025)
+
+
+def test_a_zone_named_in_the_text_under_a_generic_title() -> None:
+    # a sharing site's generic title (开发区2024年工作计划): the zone is named in the text; the
+    # page's header line gives the date
+    raw = (
+        "开发区2024年工作计划\n时间:2024-01-15 作者:admin 点击:2561\n"
+        "2024年是开局之年。南屿开发区工作总体思路如下。\n一、主要目标\n地区生产总值增长7%。\n"
+    )
+    plan = parse(raw)
+    assert (plan.zone, plan.year, str(plan.published)) == ("南屿开发区", 2024, "2024-01-15")
+
+
+def test_a_verb_before_kaifaqu_is_no_zone_name() -> None:
+    plan = parse("开发区2024年工作计划\n2024年,推动开发区高质量发展。\n一、主要目标\n地区生产总值增长7%。\n")
+    assert plan.zone == "开发区"

@@ -52,6 +52,7 @@ class Lexicon:
     headline_targets: tuple[str, ...]
     part: dict[str, tuple[str, ...]]
     count: dict[str, tuple[str, ...]]
+    zone: dict[str, tuple[str, ...]]
     boilerplate_lines: tuple[str, ...]
     boilerplate_inline: tuple[str, ...]
     title_suffixes: tuple[str, ...]
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
         headline_targets=tuple(cues["headline"]["targets"]),
         part=_tuples(cues["part"]),
         count={**_tuples(cues["count"]), "not_comparators": tuple(comp["not_before"])},
+        zone=_tuples(cues.get("zone", {})),
         boilerplate_lines=tuple(noise["lines"]),
         boilerplate_inline=tuple(noise["inline"]),
         title_suffixes=tuple(sorted(noise["title_suffixes"], key=len, reverse=True)),

@@ -41,13 +41,19 @@ _ZONE_ANYWHERE: Final = re.compile(
     r"(?<![\u4e00-\u9fffA-Za-z])(经济技术开发区|经济开发区|高新技术产业开发区)"
 )
 _ZONE_IN: Final = re.compile("|".join(_ZONE_SUFFIXES))
+#: A zone named at the start of a phrase in the text: 东湖开发区 in …开局之年。东湖开发区工作…
+_ZONE_AT_PHRASE: Final = re.compile(
+    r"(?:(?<=[。,;:!?\n“《、])|^)(?P<place>[\u4e00-\u9fff]{2,4}?)(?P<suffix>"
+    + "|".join(s for s in _ZONE_SUFFIXES if s != "新区")
+    + ")"
+)
 #: The words of a notice or report around the document it carries: 关于印发《…》的通知.
 _NOTICE_LEAD: Final = re.compile(r"^(?:关于)?(?:印发|转发|下达|报送)?《?")
 _KIND_WORDS: Final = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划")
 _LABEL_START: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、])")
 _YEAR: Final = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?=年)")
 _DATE_FIELD: Final = re.compile(
-    r"(?:发布时间|发布日期|公开日期|上传时间|成文日期|发文日期|更新时间|日期)\s*[:：|]?\s*\|?\s*"
+    r"(?:发布时间|发布日期|公开日期|上传时间|成文日期|发文日期|更新时间|日期|时间)\s*[:：|]?\s*\|?\s*"
     r"(?P<date>[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)"
 )
 _LONE_DATE: Final = re.compile(
@@ -132,6 +138,11 @@ def _zone(
         m = _ZONE_AT_START.match(_NOTICE_LEAD.sub("", line.strip()))
         if m:
             found.append((m.group("place"), m.group("suffix")))
+    if found and not any(place for place, _ in found):
+        # the title names only 开发区: the zone may be named in the text (…。东湖开发区坚持…)
+        m2 = _ZONE_AT_PHRASE.search(text)
+        if m2 is not None and m2.group("place") not in lexicon().zone["not_places"]:
+            found = [(m2.group("place"), m2.group("suffix"))]
     if not found:
         m2 = _ZONE_ANYWHERE.search(text)
         return (m2.group(1), ()) if m2 else (None, ())
