@@ -65,6 +65,11 @@ def _cue_lists() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def _not_names() -> frozenset[str]:
+    return frozenset(_cue_lists()["not_names"])
+
+
+@functools.cache
 def _strip_patterns() -> tuple[tuple[frozenset[str], int], tuple[frozenset[str], int]]:
     """Cue words as sets with their longest length (a few dict probes instead of a regex scan)."""
     cues = _cue_lists()
@@ -94,7 +99,7 @@ def _strip_name(name: str) -> str:
                 name = name[:-k]
                 break
     name = name.strip(" \t,、“”")
-    if name in _cue_lists()["not_names"]:
+    if name in _not_names():
         return ""
     if name.count("“") != name.count("”"):
         name = name.replace("“", "").replace("”", "")  # a quote cut in half at the clause edge

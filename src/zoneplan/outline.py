@@ -274,7 +274,10 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
     heads = _keep_lead_ins_in_groups(heads)
     roots: list[Heading] = []
     stack: list[Heading] = []
-    openers = _openers(text)
+    # a plan-part heading run into the text is looked for only where no heading at a line start
+    # names the plan part (text that lost its line breaks)
+    run_in = default_part != "plan" and not any(h.part == "plan" for h in heads)
+    openers = _openers(text, run_in=run_in)
     # a summary's plan part (下半年,…) opens a new top-level sequence; a plan has no such part
     crossings = openers if default_part != "plan" else []
     prev = -1
@@ -395,10 +398,10 @@ def _inline_plan_heading_rx() -> re.Pattern[str]:
     return re.compile(rf"[。!?][ \t]*([{_CN}]{{1,3}}、)[ \t]*(?:[0-9]{{4}}年度?|下半年|明年)?(?:{words})")
 
 
-def _openers(text: str) -> list[int]:
+def _openers(text: str, *, run_in: bool = True) -> list[int]:
     """Starts of the sentences that open the plan part (found from the word, then checked
-    to open its sentence: only spaces between it and the text start or a sentence end), and of
-    plan-part headings run into the text."""
+    to open its sentence: only spaces between it and the text start or a sentence end), and,
+    with ``run_in``, of plan-part headings run into the text."""
     found: list[int] = []
     for m in _opener_rx().finditer(text):
         k = m.start()
@@ -406,8 +409,10 @@ def _openers(text: str) -> list[int]:
             k -= 1
         if k == 0 or text[k - 1] in "。!?\n":
             found.append(k)
-    found += [m.start(1) for m in _inline_plan_heading_rx().finditer(text)]
-    return sorted(found)
+    if run_in:
+        found += [m.start(1) for m in _inline_plan_heading_rx().finditer(text)]
+        found.sort()
+    return found
 
 
 def _part_map(text: str, roots: list[Heading], default_part: str | None, openers: list[int]) -> PartMap:
