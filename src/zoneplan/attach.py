@@ -365,15 +365,15 @@ def _following(text: str, pos: int, limit: int, *, through_de: bool = True) -> s
         # 3个项目入选省重点产业项目: what counts is the list they were chosen for
         stop = _FOLLOW_STOP.search(text, chosen.end(), min(limit, chosen.end() + 20))
         return text[chosen.end() : stop.start() if stop else min(limit, chosen.end() + 20)]
-    follow = text[pos : v.start() if v else end]
-    quote = text.find("“", pos + 1, end)
+    noun_end = v.start() if v else end
+    quote = text.find("“", pos + 1, noun_end)
     if quote > 0:
         # 10个工业项目“拿地即开工”。: a quoted phrase that ends the clause is no part of the noun
         # (but 6家省级以上“专精特新”企业: a quoted word inside it is)
         close = text.find("”", quote, min(limit, quote + 24))
         if close > 0 and (close + 1 >= len(text) or text[close + 1] in _CLAUSE_END):
             return text[pos:quote]
-    return follow
+    return text[pos:noun_end]
 
 
 #: Coordinated modifiers (特色化、专业化、品牌化; 智能型、绿色型): what follows the last one is the noun.
