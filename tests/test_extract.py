@@ -729,9 +729,13 @@ def test_a_share_of_the_whole_names_the_amount_before_it() -> None:
 def test_a_quoted_phrase_ending_the_clause_is_no_part_of_the_noun() -> None:
     # 10个工业项目“拿地即开工”: the quote says how, the noun is 工业项目; a quoted word inside
     # the noun (省级以上“专精特新”企业) stays in it
-    got = figures("推动10个工业项目“拿地即开工”。新增6家省级以上“专精特新”企业。推动12个项目开工“一件事”改革。")
-    want = [("10个", "工业项目"), ("6家", "省级以上“专精特新”企业"), ("12个", "项目")]
-    assert [(t, n) for t, n, *_ in got] == want  # a quote after the verb ending the noun changes nothing
+    got = figures("推动10个工业项目“拿地即开工”。新增6家省级以上“专精特新”企业。推动12个项目开工“一件事”。")
+    # (a quote after the verb that ends the noun, 开工“一件事”, changes nothing)
+    assert [(t, n) for t, n, *_ in got] == [
+        ("10个", "工业项目"),
+        ("6家", "省级以上“专精特新”企业"),
+        ("12个", "项目"),
+    ]
 
 
 @pytest.mark.parametrize(
