@@ -765,3 +765,12 @@ def test_a_zone_named_in_the_text_under_a_generic_title() -> None:
 def test_a_verb_before_kaifaqu_is_no_zone_name() -> None:
     plan = parse("开发区2024年工作计划\n2024年,推动开发区高质量发展。\n一、主要目标\n地区生产总值增长7%。\n")
     assert plan.zone == "开发区"
+
+
+def test_a_narrowing_decline_and_a_like_for_like_growth() -> None:
+    got = figures("外贸出口额降幅收窄至4.2%;一般公共预算收入21.5亿元,同口径增长3.6%。", REVIEW_HEAD)
+    assert [(t, n, k) for t, n, k, _, _ in got] == [
+        ("4.2%", "外贸出口额", "growth"),
+        ("21.5亿元", "一般公共预算收入", "level"),
+        ("3.6%", "一般公共预算收入", "growth"),
+    ]
