@@ -56,7 +56,7 @@ import attrs
 
 from .errors import LexiconError
 from .lexicon import data_text, lexicon
-from .numbers import ASTRAL, unicode_digits
+from .numbers import ASTRAL, fold_class, unicode_digits
 
 __all__ = ["Cleaned", "clean", "fold"]
 
@@ -241,10 +241,8 @@ def _fold_table() -> dict[int, int | str]:
 
 @functools.cache
 def _foldable() -> re.Pattern[str]:
-    """Runs of the characters :func:`fold` changes (few in most text: substituting only them is
-    fast); those of the basic plane only (the class is then a bitmap, checked in one step)."""
-    chars = "".join(re.escape(chr(cp)) for cp in sorted(_fold_table()) if cp <= 0xFFFF)
-    return re.compile(f"[{chars}]+")
+    """Runs of the characters :func:`fold` changes (few in most text: substituting only them is fast)."""
+    return re.compile(fold_class(_fold_table()) + "+")
 
 
 #: Texts up to this long get their first offset map as a copy of a slice of one

@@ -45,6 +45,7 @@ __all__ = [
     "NumberRange",
     "cn_to_decimal",
     "exact",
+    "fold_class",
     "fold_numerals",
     "fold_width",
     "parse_number",
@@ -109,6 +110,15 @@ _CONSECUTIVE: Final = re.compile(
 #: A character beyond Unicode's basic plane (a mathematical digit 𝟑): rare, and slow to look for
 #: in a large regex character class, so the folds find such text first, with this.
 ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
+
+
+def fold_class(table: dict[int, int | str] | dict[int, str]) -> str:
+    """A regex character class of the characters ``table`` folds, those of the basic plane only
+    (the class is then a bitmap, checked in one step; text with others, :data:`ASTRAL`, is
+    translated whole)."""
+    return "[" + "".join(re.escape(chr(cp)) for cp in sorted(table) if cp <= 0xFFFF) + "]"
+
+
 #: Unicode's decimal digits all lie in its first two planes (the basic and supplementary multilingual).
 _PLANES_WITH_DIGITS: Final = 0x20000
 

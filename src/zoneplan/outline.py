@@ -32,29 +32,26 @@ MAX_DEPTH = 5
 
 _CN: Final = "一二三四五六七八九十"
 _CIRCLED: Final = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-# (style, regex at a line start); the label is group 0 minus leading space, the number group 1
-_LINE_STYLES: tuple[tuple[str, str], ...] = (
-    ("cn_dun", rf"[{_CN}]{{1,3}}、"),
-    ("cn_paren", rf"\([{_CN}]{{1,3}}\)"),
-    ("ar_paren", r"\([0-9]{1,2}\)"),
-    ("ar_dot", r"[0-9]{1,2}\.(?![0-9])"),
-    ("ar_dun", r"[0-9]{1,2}、"),
-    ("circled", rf"[{_CIRCLED}]"),
-    ("shi", rf"[{_CN}]{{1,3}}是"),
-    ("zhua", rf"[{_CN}]{{1,3}}抓"),
-    ("yao", rf"[{_CN}]{{1,3}}要"),
-    ("di", rf"第[{_CN}]{{1,3}}[,、:]"),
+# (style, regex at a line start, how high the style usually stands in an outline: 0 the highest;
+# a heading above the one that opened a list of problems closes that list, as 三、 or 第二部分
+# after (三)存在的问题); the label is group 0 minus leading space
+_LINE_STYLES: tuple[tuple[str, str, int], ...] = (
+    ("cn_dun", rf"[{_CN}]{{1,3}}、", 1),
+    ("cn_paren", rf"\([{_CN}]{{1,3}}\)", 2),
+    ("ar_paren", r"\([0-9]{1,2}\)", 4),
+    ("ar_dot", r"[0-9]{1,2}\.(?![0-9])", 3),
+    ("ar_dun", r"[0-9]{1,2}、", 3),
+    ("circled", rf"[{_CIRCLED}]", 5),
+    ("shi", rf"[{_CN}]{{1,3}}是", 6),
+    ("zhua", rf"[{_CN}]{{1,3}}抓", 6),
+    ("yao", rf"[{_CN}]{{1,3}}要", 6),
+    ("di", rf"第[{_CN}]{{1,3}}[,、:]", 1),
     # the parts of a long document: 第一部分 2023年工作总结, 第二章 …
-    ("di_part", rf"第[{_CN}]{{1,3}}(?:部分|章|篇)"),
+    ("di_part", rf"第[{_CN}]{{1,3}}(?:部分|章|篇)", 0),
 )
-#: How high each style usually stands in an outline (0 the highest): a heading above the one that
-#: opened a list of problems closes that list (三、 or 第二部分 after (三)存在的问题).
-_LEVEL: Final = {
-    "di_part": 0, "cn_dun": 1, "di": 1, "cn_paren": 2, "ar_dot": 3, "ar_dun": 3, "ar_paren": 4,
-    "circled": 5, "shi": 6, "zhua": 6, "yao": 6,
-}  # fmt: skip
+_LEVEL: Final = {style: level for style, _, level in _LINE_STYLES}
 # all of them as one regex (the first style that matches wins, as in the list): one match per line
-_LINE_LABEL: Final = re.compile("|".join(f"(?P<{style}>{pattern})" for style, pattern in _LINE_STYLES))
+_LINE_LABEL: Final = re.compile("|".join(f"(?P<{style}>{pattern})" for style, pattern, _ in _LINE_STYLES))
 _INLINE_STYLES: Final = {"shi", "zhua", "yao", "cn_paren", "ar_paren", "circled"}
 # it starts with the punctuation before the label (not a lookbehind for it): the regex engine then
 # skips fast from one punctuation mark to the next

@@ -30,6 +30,7 @@ from .numbers import (
     NumberRange,
     _TooManyDigits,
     exact,
+    fold_class,
     fold_numerals,
     parse_number,
     read_number,
@@ -151,9 +152,8 @@ def _fold_table() -> dict[int, str]:
 
 @functools.cache
 def _fold_re() -> re.Pattern[str]:
-    # substituting the few characters to fold is much faster than translating every one (those
-    # of the basic plane: the class is then a bitmap; _fold translates text with others whole)
-    return re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_fold_table()) if k <= 0xFFFF) + "]")
+    # substituting the few characters to fold is much faster than translating every one
+    return re.compile(fold_class(_fold_table()))
 
 
 @functools.cache
