@@ -498,6 +498,53 @@ def test_a_verb_before_a_name_is_cut_where_it_ends(sentence: str, name: str) -> 
         assert raw[p.span.start : p.span.end] == p.name
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a one-character word that is also a stop begins the name at a run's start or after a verb
+        ("积极参与中欧智能制造实验室建设。", "中欧智能制造实验室"),
+        ("做优做强中关村数字产业园。", "中关村数字产业园"),
+        ("打造提升、中新数字产业园。", "中新数字产业园"),
+        ("在中科先进技术研究院设立分部。", "中科先进技术研究院"),
+        # 及 between two modifiers of one facility
+        ("年内,光伏及储能装备产业园开园运营。", "光伏及储能装备产业园"),
+        # a facility word going on into another without a break is one name
+        ("推进市第一人民医院滨江院区建设。", "市第一人民医院滨江院区"),
+        ("年内,金河大道北延伸段配套工程通车。", "金河大道北延伸段配套工程"),
+        # what the text says after the name: a count of its parts, a stage, a one-member 等 list
+        ("建设实验小学三个新校区、城东中学等一批学校。", "实验小学"),
+        ("东湖路已完工、西湖路等三条道路基本完工。", "东湖路"),
+        ("加快长风整车三期等新项目落地。", "长风整车三期"),
+        # a word inside the name that is also a stop: 合作, 开发区, and 服务 (a cut there would
+        # leave a bare facility word)
+        ("年内,中德合作产业园开园运营。", "中德合作产业园"),
+        ("建设开发区规划展示厅。", "开发区规划展示厅"),
+        ("投资800万元打造家居产业创新服务综合体。", "家居产业创新服务综合体"),
+    ],
+)
+def test_project_names_begin_and_end_where_the_language_says(sentence: str, name: str) -> None:
+    raw = PLAN_HEAD + sentence + "\n"
+    plan = parse(raw)
+    names = [p.name for p in plan.projects]
+    assert name in names
+    assert not any(name in n and n != name for n in names)  # no longer candidate kept
+    assert not any(n in name and n != name for n in names)  # no piece of it kept besides
+    for p in plan.projects:
+        assert raw[p.span.start : p.span.end] == p.name
+
+
+def test_a_verb_of_project_work_before_a_bare_facility_word_is_no_name() -> None:
+    assert [p.name for p in parse(PLAN_HEAD + "年内实质性启动产业园建设。\n").projects] == []
+
+
+def test_a_finished_project_word_is_followed_by_the_next_name() -> None:
+    # no break between two names (a scrape that lost its 、): the one ending in 工程 is complete
+    raw = PLAN_HEAD + "滨江产业园配套工程金河大道绿化工程正在施工。\n"
+    names = [p.name for p in parse(raw).projects]
+    assert "滨江产业园配套工程" in names
+    assert "金河大道绿化工程" in names
+
+
 def test_verbs_in_a_row_are_not_part_of_a_name() -> None:
     raw = PLAN_HEAD + "人才创业园加快建设智能装备检测中心,完善配套。\n"
     plan = parse(raw)

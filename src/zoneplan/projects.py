@@ -77,7 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期"
             r"|正式|顺利|已|将|年内|年底|力争|计划|预计|于|$)"
         ),
-        "stops": re.compile(alt(lex["left_stops"])),
+        "stops": re.compile(f"(?!{alt(lex['stop_nouns'])})(?:{alt(lex['left_stops'])})"),
         # a facility word with only class modifiers before it (科创平台, 省企业研究院)
         "bare": re.compile(
             f"(?:{alt(lex['generic_modifiers'])})*"
@@ -168,9 +168,30 @@ def _trim_left(item: str, stops: re.Pattern[str], *, figures: bool = True) -> tu
     if not figures and limit == len(item) - 1:
         fig = re.search(r"[0-9.]+[万亿]?吨/年", item)
         limit = fig.start() if fig else limit
+    lex = lexicon().projects
+    verb_end = 0  # where the run or the last stop begun at its end ends: a name may begin there
+    before = cut_from = 0  # the cut before the last, and where the last cut's stop begins
     for m in stops.finditer(item):
-        if m.end() <= limit and m.end() < len(item) - 1:
-            cut = max(cut, m.end())
+        s, e = m.span()
+        if e > limit or e >= len(item) - 1:
+            continue
+        if e - s == 1:
+            if item[s] in lex["coordinators"] and s - cut >= 2 and not _ends_name(item[cut:s]):
+                continue  # 新能源及高端装备产业园: two modifiers of one facility
+            if s == verb_end and item[s] not in lex["particles"]:
+                continue  # 中央创新城, 参与中医药省实验室: the name begins with the word
+        verb_end = e
+        if e > cut:
+            before, cut, cut_from = cut, e, s
+    if (
+        cut - cut_from > 1
+        and item[cut_from:cut] not in lex["project_verbs"]
+        and _patterns()["bare"].fullmatch(item, cut)
+        and _may_begin(item, before, stops)
+    ):
+        # 打造家电产业创新服务综合体: a word cut at that leaves a bare facility word (综合体) is
+        # inside the name (but not a verb of project work: 启动产业园); the cut before it stands
+        cut = before
     # a stop that overlaps the one cut at, and ends later, moves the cut (新建设: 新建, then 建设)
     while (
         cut
@@ -183,6 +204,41 @@ def _trim_left(item: str, stops: re.Pattern[str], *, figures: bool = True) -> tu
         if m.end() < len(item) - 1:
             cut = max(cut, m.end())
     return item[cut:], cut
+
+
+#: A count inside a candidate: what follows it is no part of the name before (东苑小学两个新校区).
+_COUNT_IN: Final = re.compile(r"[0-9一二两三四五六七八九十]+[个家座所栋条项]")
+
+
+def _cut_right(name: str) -> str:
+    """The name without what the text says of it after it: a stage (浦南三路已完成, X竣工), the rest of
+    a one-member list (零跑整车二期等新项目), a count of its parts (东苑小学两个新校区)."""
+    cut = len(name)
+    for word in ("等", "已"):  # 已 starts what was done to it (浦南三路已完成): no name has it
+        at = name.find(word, 2, cut)
+        if at > 0:
+            cut = at
+    count = _COUNT_IN.search(name, 2, cut)
+    if count is not None and _ends_name(name[: count.start()]):
+        cut = count.start()
+    rx, _ = _status_rx()
+    for m in rx.finditer(name, 2, cut):
+        if m.end() == cut:
+            cut = m.start()  # a stage word ending it
+            break
+    return name[:cut]
+
+
+def _may_begin(item: str, pos: int, stops: re.Pattern[str]) -> bool:
+    """May a name begin at ``pos``: no stop there, or a one-character word that begins names (中)?"""
+    stop = stops.match(item, pos)
+    return stop is None or (stop.end() - pos == 1 and item[pos] not in lexicon().projects["particles"])
+
+
+def _ends_name(words: str) -> bool:
+    """Does ``words`` end as a project's name does (a facility word, 项目, 一期)?"""
+    lex = lexicon().projects
+    return words.endswith(lex["specific_suffixes"] + lex["generic_suffixes"])
 
 
 def _generic(name: str) -> bool:
@@ -231,6 +287,7 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
             if k == 0 and len(item) > 24:
                 start, item = start + len(item) - 24, item[-24:]
             name, offset = _trim_left(item, stops) if k == 0 else (item, 0)
+            name = _cut_right(name)
             if 2 <= len(name) <= 20 and not _generic(name):
                 found.append((start + offset, start + offset + len(name), name))
     anchors = [(m.start(), m.end()) for m in pats["capacity"].finditer(text)]
@@ -247,14 +304,26 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
         if 6 <= len(name) <= 40 and not _VERBISH.search(name[:2]):
             found.append((left + offset, tail.end(), name))
     prev_end = 0
+    last = -1  # the name the previous facility word ended (its index in found), -1 for none
     for m in pats["specific"].finditer(text):
         left = _run_start(text, m.start(), 16, prev_end)
+        if left == prev_end and last >= 0 and not found[last][2].endswith(("工程", "项目")):
+            # 某某医院绍兴院区, 某某大道南延伸段市政工程: a facility word going on without a
+            # break into another is one name (but a finished 工程 or 项目 is followed by the next)
+            s0 = found[last][0]
+            if m.end() - s0 <= 40 and (left == m.start() or _trim_left(text[left : m.end()], stops)[1] == 0):
+                found[last] = (s0, m.end(), text[s0 : m.end()])
+                prev_end = m.end()
+                continue
         if left == m.start():
             continue
-        prev_end = m.end()
         name, offset = _trim_left(text[left : m.end()], stops)
         if 4 <= len(name) <= 24 and not _generic(name):
             found.append((left + offset, m.end(), name))
+            last = len(found) - 1
+        else:
+            last = -1
+        prev_end = m.end()
     for m in pats["generic_anchor"].finditer(text):
         g = pats["generic"].match(text, m.end())
         if g is None:
@@ -266,8 +335,9 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
             start, name = over.end(), name[over.end() - m.end() :]
         while (verb := pats["generic_anchor"].match(name)) and len(name) - verb.end() >= 4:
             start, name = start + verb.end(), name[verb.end() :]  # 加快建设X: verbs in a row
+        name = _cut_right(name)
         if 4 <= len(name) <= 16 and not _generic(name):
-            found.append((start, g.end(), name))
+            found.append((start, start + len(name), name))
     for m in pats["heading_name"].finditer(text):
         name = m.group("name")
         if 4 <= len(name) <= 20 and _trim_left(name, stops)[1] == 0 and not _generic(name):
