@@ -533,6 +533,18 @@ def test_project_names_begin_and_end_where_the_language_says(sentence: str, name
         assert raw[p.span.start : p.span.end] == p.name
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("加快1935文创街区建设进度。", ["1935文创街区"]),  # a number that names
+        ("推进8幅安置房地块建设。", []),  # a number that counts: a class of facility
+        ("建设3座标准厂区和2处商业街区。", []),
+    ],
+)
+def test_a_number_before_a_facility_names_it_unless_it_counts(sentence: str, names: list[str]) -> None:
+    assert [p.name for p in parse(PLAN_HEAD + sentence + "\n").projects] == names
+
+
 def test_a_verb_of_project_work_before_a_bare_facility_word_is_no_name() -> None:
     assert [p.name for p in parse(PLAN_HEAD + "年内实质性启动产业园建设。\n").projects] == []
 

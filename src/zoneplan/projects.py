@@ -30,7 +30,11 @@ __all__ = ["ProjectHit", "find_projects"]
 
 _NAME_CHAR: Final = r"[\u4e00-\u9fffA-Za-z0-9·#/]"
 _CAPACITY_UNITS: Final = "吨|件|台|套|辆|片|平方米|千瓦时|千瓦|兆瓦时|兆瓦|GWh|GW|MWh|MW|个|只|条|米"
-_COUNTED: Final = re.compile(r"[0-9]|[一二两三四五六七八九十]+(?:个|家|项|条|大|只|类|批)")
+# (a number that names, 1912街区, is none: it has no measure word after it)
+_COUNTED: Final = re.compile(
+    r"[0-9.]+[万亿千百]?(?:个|家|项|条|大|只|类|批|座|所|栋|幅|宗|块|片|处|间|户|台|套|亩|平方|公顷|公里|米|吨|元)"
+    r"|[一二两三四五六七八九十]+(?:个|家|项|条|大|只|类|批)"
+)
 _VERBISH: Final = re.compile(
     r"发展|推进|加快|提升|实施|以|为|的|是|要|在|了|全力|积极|一批|体系|机制|工作|能力|水平|环境|品牌|政策|"
     r"管理|通过|进一步|加强|强化|形成|实现|解决|影响|提供|开展|打造|建立|完善|优化|深化|围绕|聚焦"
