@@ -520,6 +520,8 @@ def test_a_verb_before_a_name_is_cut_where_it_ends(sentence: str, name: str) -> 
         ("年内,中德合作产业园开园运营。", "中德合作产业园"),
         ("建设开发区规划展示厅。", "开发区规划展示厅"),
         ("投资800万元打造家居产业创新服务综合体。", "家居产业创新服务综合体"),
+        ("年内,临港物流中心二期建成投用。", "临港物流中心二期"),  # 中心: no stop 中 in it
+        ("加快推进临港物流中心二期建设。", "临港物流中心二期"),  # a phase after a generic word
     ],
 )
 def test_project_names_begin_and_end_where_the_language_says(sentence: str, name: str) -> None:

@@ -77,8 +77,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # one trie (亿元的 and 万元的 in it): a single branch per first character scans fastest
         "generic_anchor": re.compile(alt((*lex["project_verbs"], "亿元的", "万元的"))),
         "generic": re.compile(
-            rf"{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])})"
-            r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工|[一二三四]期"
+            rf"{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])})(?:[一二三四五六]期)?"
+            r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工"
             r"|正式|顺利|已|将|年内|年底|力争|计划|预计|于|$)"
         ),
         "stops": re.compile(f"(?!{alt(lex['stop_nouns'])})(?:{alt(lex['left_stops'])})"),
