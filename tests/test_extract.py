@@ -695,6 +695,41 @@ def test_rates_handed_out_by_fenbie_joined_by_he() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "推动智能终端、新能源汽车两大产业规模分别达到260亿元、150亿元。",
+            [("260亿元", "智能终端产业规模"), ("150亿元", "新能源汽车产业规模")],
+        ),
+        (
+            "力争东区和西区两个园区营业收入分别增长12%和15%。",
+            [("12%", "东区园区营业收入"), ("15%", "西区园区营业收入")],
+        ),
+    ],
+)
+def test_fenbie_hands_out_figures_to_members_sharing_a_counted_noun(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert [(t, n) for t, n, *_ in figures(text) if not t.startswith("两")] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("年内成立工作专班6个。", ("6个", "工作专班")),
+        ("组建产业服务队12支。", ("12支", "产业服务队")),
+    ],
+)
+def test_a_verb_of_setting_up_is_no_part_of_the_name(text: str, want: tuple[str, str]) -> None:
+    assert [(t, n) for t, n, *_ in figures(text)] == [want]
+
+
+def test_a_word_ending_in_lu_that_is_no_road_is_no_project() -> None:
+    raw = PLAN_HEAD + "推动集成电路、智能终端产业发展,谋划发展新思路,推进滨江北路建设。\n"
+    assert [p.name for p in parse(raw).projects] == ["滨江北路"]
+
+
 def test_a_change_since_the_start_of_the_year_names_the_figure_before_it() -> None:
     got = figures("截至6月底,累计入驻企业1526家,较年初增加86家。", REVIEW_HEAD)
     want = [("1526家", "入驻企业", "actual"), ("86家", "入驻企业", "actual")]

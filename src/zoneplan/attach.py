@@ -450,6 +450,13 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
     return stripped, False
 
 
+#: Members of a list before the noun they share, counted (A、B两大产业规模, A和B两个园区营收).
+_SHARED_HEAD: Final = re.compile(
+    r"(?P<members>[^,;:。!?\n()]+?)(?:[两二三四五六七八九十]|[0-9]{1,2})(?:大|个|项|类|家)"
+    r"(?P<head>[^,;:。!?\n()、和与及]{2,10})\Z"
+)
+_MEMBER_SPLIT: Final = re.compile("[、和与及]")
+
 #: What joins the figures a 分别 hands out (增长3%、4%和5%).
 _LIST_JOINERS: Final = frozenset({"、", "和", "与", "及"})
 
@@ -480,6 +487,12 @@ def _distributed(
         chain.append(chain[-1] + 1)
     if idx not in chain or len(chain) < 2:
         return None
+    shared = _SHARED_HEAD.search(text, _clause_start(text, word, word - 40), word)
+    if shared is not None:
+        # 集成电路、新型显示两大产业规模分别达到300亿元、180亿元: each member with the noun they share
+        members = [_strip_name(w) for w in _MEMBER_SPLIT.split(shared.group("members"))]
+        if len(members) == len(chain) and all(members):
+            return members[chain.index(idx)] + shared.group("head")
     subjects = list(range(bisect.bisect_left(starts, sent_start), first))
     if len(subjects) < len(chain):
         return None

@@ -309,12 +309,10 @@ def _projects(
                 )
                 capacity["indicator"] = ind["id"]
         h = locate(hit.start)
-        written = c.raw[s:e]
         out.append(
             {
                 "id": len(out),
-                # as written (２２０千伏…), unless cleaning joined it across removed text
-                "name": written if len(written) == len(hit.name) else hit.name,
+                "name": hit.name,
                 "span": {"start": s, "end": e},
                 "investment": investment,
                 "capacity": capacity,
