@@ -858,6 +858,36 @@ def test_a_zone_named_in_the_text_under_a_generic_title() -> None:
     assert (plan.zone, plan.year, str(plan.published)) == ("南屿开发区", 2024, "2024-01-15")
 
 
+def test_a_decorated_title_the_cleaner_drops_still_says_what_the_document_is() -> None:
+    # a sharing site's page: its title line (year first, decorated) sits among the page's header
+    # lines and is dropped with them; the figures under 总体目标 are still the plan's targets,
+    # and the zone is the one the text names after the year
+    raw = (
+        "首页 > 范文大全 > 工作计划\n2025年经济开发区工作计划(精选)\n上传时间:2025-02-10  浏览次数:980\n"
+        "2025年,西岭经济开发区将以高质量发展为主线,抓好以下工作。\n一、总体目标\n"
+        "地区生产总值增长6%左右,规上工业总产值达到420亿元。\n二、重点工作\n"
+        "(一)优化营商环境。审批时间压减至45个工作日。\n"
+    )
+    plan = parse(raw)
+    assert (plan.title, plan.zone, plan.kind.value, plan.year) == (
+        "2025年经济开发区工作计划",
+        "西岭经济开发区",
+        "plan",
+        2025,
+    )
+    got = [(i.text, i.name, i.role.value) for i in plan.indicators]
+    assert got == [
+        ("6%", "地区生产总值", "target"),
+        ("420亿元", "规上工业总产值", "target"),
+        ("45个工作日", "审批时间", "target"),
+    ]
+
+
+def test_a_class_of_projects_at_a_stage_is_no_project() -> None:
+    raw = PLAN_HEAD + "强化签约项目跟踪服务,推动签约项目开工率达到70%以上,推进在建项目竣工。\n"
+    assert [p.name for p in parse(raw).projects] == []
+
+
 def test_a_verb_before_kaifaqu_is_no_zone_name() -> None:
     plan = parse("开发区2024年工作计划\n2024年,推动开发区高质量发展。\n一、主要目标\n地区生产总值增长7%。\n")
     assert plan.zone == "开发区"

@@ -18,7 +18,7 @@ from dateutil import parser as dateparser
 
 from .lexicon import lexicon
 
-__all__ = ["Meta", "parse_date", "read_meta"]
+__all__ = ["Meta", "find_title", "parse_date", "read_meta"]
 
 _ZONE_SUFFIXES: Final = (
     "经济技术开发区",
@@ -34,8 +34,9 @@ _ZONE_SUFFIXES: Final = (
     "工业园",
     "新区",
 )
+# (after the year a title may open with: 2024年经济开发区工作计划)
 _ZONE_AT_START: Final = re.compile(
-    r"^(?P<place>[\u4e00-\u9fffA-Za-z]{0,12}?)(?P<suffix>" + "|".join(_ZONE_SUFFIXES) + ")"
+    r"^(?:[0-9]{4}年度?)?(?P<place>[\u4e00-\u9fffA-Za-z]{0,12}?)(?P<suffix>" + "|".join(_ZONE_SUFFIXES) + ")"
 )
 _ZONE_ANYWHERE: Final = re.compile(
     r"(?<![\u4e00-\u9fffA-Za-z])(经济技术开发区|经济开发区|高新技术产业开发区)"
@@ -179,6 +180,12 @@ def _occurs_alone(text: str, alias: str, zone: str) -> bool:
         start = i + 1
 
 
+def find_title(lines: Sequence[str], noise_lines: Sequence[str]) -> str | None:
+    """The title: a title line among the first lines of the cleaned text, or among the lines the
+    cleaner dropped that name a zone (a sharing site's decorated title line)."""
+    return _title(lines) or _merged_title(lines) or _title([ln for ln in noise_lines if _ZONE_IN.search(ln)])
+
+
 def read_meta(
     text: str,
     noise_lines: Sequence[str],
@@ -187,10 +194,12 @@ def read_meta(
     has_plan: bool,
     review_heading: str | None = None,
     plan_heading: str | None = None,
+    title: str | None = None,
 ) -> Meta:
-    """Metadata from the cleaned text and the noise lines the cleaner dropped."""
+    """Metadata from the cleaned text and the noise lines the cleaner dropped (``title``: the
+    :func:`find_title` of them, when the caller has it)."""
     lines = text.split("\n", 40)[:40]
-    title = _title(lines) or _merged_title(lines) or _title([ln for ln in noise_lines if _ZONE_IN.search(ln)])
+    title = title or find_title(lines, noise_lines)
     zone, aliases = _zone(lines, title, text, noise_lines)
     kind = _kind(title, has_review, has_plan)
     title_years = [int(y) for y in _YEAR.findall(title or "")]

@@ -22,7 +22,7 @@ from .attach import Facts, attach, headline_zones
 from .clean import Cleaned, clean, fold
 from .errors import ZoneplanError
 from .load import decode, read_bytes
-from .meta import read_meta
+from .meta import find_title, read_meta
 from .model import Plan, plan_from_records
 from .outline import Heading, PartMap, build_outline
 from .projects import ProjectHit, find_projects
@@ -119,7 +119,11 @@ def _parse(raw: str, source: str | None) -> Plan:
         return Plan(source=source, length=len(raw))
     c = clean(raw)
     text = c.text
-    outline = build_outline(text, default_part=_title_kind(text))
+    noise_lines = [line for _, line in c.noise_lines]
+    # the part a document without part headings is in: what its title says it is (a title the
+    # cleaner dropped, a sharing site's decorated one, too)
+    title = find_title(text.split("\n", 40)[:40], noise_lines)
+    outline = build_outline(text, default_part=_title_kind(title or text))
     parts = outline.parts
     quotes = quote_spans(text)  # quoted names: no figure and no project inside them
     mentions = find_mentions(text, cleaned=True, quotes=quotes)
@@ -144,11 +148,12 @@ def _parse(raw: str, source: str | None) -> Plan:
     )
     meta = read_meta(
         text,
-        [line for _, line in c.noise_lines],
+        noise_lines,
         has_review=parts.has("review"),
         has_plan=parts.has("plan"),
         review_heading=review_heading,
         plan_heading=plan_heading,
+        title=title,
     )
     goals = _goals(text, c, indicators, zones, parts, heads, locate, ids, [m.start for m in mentions])
     # the whole tree validated in one call: pydantic-core builds every nested model without a

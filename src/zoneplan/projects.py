@@ -248,8 +248,11 @@ def _ends_name(words: str) -> bool:
 def _generic(name: str) -> bool:
     heads = lexicon().projects["generic_heads"]
     soft = lexicon().projects["soft_heads"]
+    pats = _patterns()
+    verb = pats["generic_anchor"].match(name)
     return (
-        _patterns()["bare"].fullmatch(name) is not None
+        pats["bare"].fullmatch(name) is not None
+        or (verb is not None and pats["bare"].fullmatch(name, verb.end()) is not None)  # 签约项目
         or name.startswith(heads)
         or name.endswith(lexicon().projects["generic_tails"])
         or (len(name) <= 4 and name.startswith(soft))
