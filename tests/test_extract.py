@@ -730,6 +730,17 @@ def test_a_word_ending_in_lu_that_is_no_road_is_no_project() -> None:
     assert [p.name for p in parse(raw).projects] == ["滨江北路"]
 
 
+def test_a_cue_that_would_leave_one_character_is_part_of_the_name() -> None:
+    got = figures("新开工项目12个,总投资85亿元,开工率达71.5%。", REVIEW_HEAD)
+    assert [(t, n) for t, n, *_ in got][-1] == ("71.5%", "开工率")
+
+
+def test_a_change_in_points_names_the_share_before_it_not_the_last_amount() -> None:
+    # the last amount of the sentence (5家) names a share of the whole (占全市…), not a change
+    got = figures("新增市级研发中心5家;高新技术产业产值占比达58.2%,比去年同期提高2.1个百分点。", REVIEW_HEAD)
+    assert [(t, n) for t, n, *_ in got][-1] == ("2.1个百分点", "高新技术产业产值占比")
+
+
 def test_a_change_since_the_start_of_the_year_names_the_figure_before_it() -> None:
     got = figures("截至6月底,累计入驻企业1526家,较年初增加86家。", REVIEW_HEAD)
     want = [("1526家", "入驻企业", "actual"), ("86家", "入驻企业", "actual")]
@@ -881,6 +892,29 @@ def test_a_decorated_title_the_cleaner_drops_still_says_what_the_document_is() -
         ("420亿元", "规上工业总产值", "target"),
         ("45个工作日", "审批时间", "target"),
     ]
+
+
+def test_the_next_members_of_a_list_a_project_opens() -> None:
+    # 华泰电子二期 is a project: what is joined to it and ends in 项目 or 工程 is one too; the
+    # projects named after 分别为 are named, and a threshold is no project's cost
+    raw = REVIEW_HEAD + (
+        "新签约10亿元以上项目2个(分别为瑞丰新能源电池项目和恒创智能制造基地项目)。"
+        "华泰电子二期、宏达精工扩建项目竣工投产。\n"
+    )
+    plan = parse(raw)
+    got = [(p.name, p.investment) for p in plan.projects]
+    assert got == [
+        ("瑞丰新能源电池项目", None),
+        ("恒创智能制造基地项目", None),
+        ("华泰电子二期", None),
+        ("宏达精工扩建项目", None),
+    ]
+    assert plan.projects[-1].status is not None and plan.projects[-1].status.value == "completed"
+
+
+def test_what_is_left_is_the_present_state() -> None:
+    got = figures("可用工业用地仅剩约800亩。", REVIEW_HEAD)
+    assert [(t, n, r) for t, n, _, _, r in got] == [("800亩", "可用工业用地", "other")]
 
 
 def test_a_class_of_projects_at_a_stage_is_no_project() -> None:

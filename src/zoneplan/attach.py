@@ -78,6 +78,14 @@ def _strip_patterns() -> tuple[tuple[frozenset[str], int], tuple[frozenset[str],
     return (lead, max(map(len, lead))), (tail, max(map(len, tail)))
 
 
+def _without_tail(name: str, tail: frozenset[str], tail_max: int) -> str:
+    """``name`` without the longest tail cue it ends with."""
+    for k in range(min(tail_max, len(name)), 0, -1):
+        if name[-k:] in tail:
+            return name[:-k]
+    return name
+
+
 @functools.lru_cache(maxsize=4096)
 def _strip_name(name: str) -> str:
     """The name without leading cue words, years and labels, or trailing cue words."""
@@ -90,14 +98,13 @@ def _strip_name(name: str) -> str:
         lead_room = 0 if name.startswith(keep) else min(lead_max, len(name) - 1)  # 建成区 stays whole
         for k in range(lead_room, 0, -1):  # the longest cue first
             if name[:k] in lead:
+                if len(_without_tail(name[k:], tail, tail_max)) == 1:
+                    break  # 开工率达64.3%: a cue that would leave one character (率) is part of the name
                 name = name[k:]
                 if name[:1] in ("和", "及", "与", "、") and len(name) > 2:
                     name = name[1:]  # 新建和改造道路: the next verb of a joined pair comes next
                 break
-        for k in range(min(tail_max, len(name)), 0, -1):
-            if name[-k:] in tail:
-                name = name[:-k]
-                break
+        name = _without_tail(name, tail, tail_max)
     name = name.strip(" \t,、“”")
     if name in _not_names():
         return ""
@@ -270,7 +277,7 @@ def attach(
             )  # 3亿元以上产业项目不少于19个
         if inherited and idx and bisect.bisect_left(sents, mentions[idx - 1].start) >= si:  # same sentence
             name = names[-1] or name
-            if dimension == "percent" and amount[0] == si:
+            if dimension == "percent" and amount[0] == si and "占" in segment:
                 # 收入18.6亿元,完成年度计划的105%,占全市的12.3%: a share of the amount before it
                 name = amount[1] or name
         if not name and ci and clauses[ci - 1] == clause_start - 1 and text[clause_start - 1] == ":":

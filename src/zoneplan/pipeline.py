@@ -296,6 +296,8 @@ def _projects(
             i_start, i_end = ind["span"]["start"], ind["span"]["end"]
             if i_start >= e and c.raw[i_end : i_end + 1] == "的":
                 continue  # 总投资6.5亿元的X项目: what follows the figure is its project
+            if _CLASS_AFTER.match(c.raw, i_end):
+                continue  # 10亿元以上项目2个(分别为A项目和B项目): a class, not what one costs
             if ind["dimension"] in ("currency_cny", "currency_usd") and ind["role"] == "other":
                 between = fold(c.raw[e:i_start] if i_start >= e else c.raw[i_end:s])
                 if investment is None and (
@@ -330,6 +332,8 @@ def _projects(
 
 
 _CLAUSE_BREAK: Final = re.compile(r"[,;。]")
+#: After a threshold that defines a class of projects (10亿元以上项目, 亿元级项目).
+_CLASS_AFTER: Final = re.compile(r"(?:以上|以下|级)?(?:的)?(?:重大|重点|产业|工业)?项目")
 _YEAR_IN: Final = re.compile(r"[0-9]{4}年")
 
 

@@ -350,6 +350,17 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
         if 4 <= len(name) <= 20 and _trim_left(name, stops)[1] == 0 and not _generic(name):
             found.append((m.start("name"), m.end("name"), name))
 
+    # the next members of a list a project opens (A二期、B扩建项目; A项目和B项目): names ending in
+    # 项目 or 工程, joined to it (a list closed by 等 is read from its closer)
+    for _, e, _ in sorted(found, key=lambda t: t[1]):
+        while e < len(text) and text[e] in "、和与及" and (g := pats["generic"].match(text, e + 1)):
+            end = g.end() + 2 if text.startswith(("项目", "工程"), g.end()) else g.end()  # 某基地项目
+            name = text[g.start() : end]
+            named = 4 <= len(name) <= 18 and name.endswith(("项目", "工程")) and "等" not in name
+            if not named or _generic(name):
+                break
+            found.append((g.start(), end, name))
+            e = end
     seen: set[str] = set()
     taken_end = -1  # candidates come sorted by start: one may overlap only the last one kept
     hits: list[ProjectHit] = []
