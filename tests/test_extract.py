@@ -912,6 +912,28 @@ def test_the_next_members_of_a_list_a_project_opens() -> None:
     assert plan.projects[-1].status is not None and plan.projects[-1].status.value == "completed"
 
 
+def test_a_figure_restated_in_brackets_names_what_the_figure_before_names() -> None:
+    got = figures("完成征地1500亩(约100公顷),园区供电能力提升至40万千伏安。", REVIEW_HEAD)
+    assert [(t, n) for t, n, *_ in got] == [
+        ("1500亩", "征地"),
+        ("100公顷", "征地"),
+        ("40万千伏安", "供电能力"),  # (园区: the zone)
+    ]
+
+
+def test_verbs_of_gathering_and_keeping_are_no_part_of_a_name() -> None:
+    got = figures("园区集聚规上工业企业120家,企业满意度保持在95%以上。", REVIEW_HEAD)
+    assert [(t, n) for t, n, *_ in got] == [("120家", "规上工业企业"), ("95%", "企业满意度")]
+
+
+def test_the_zone_itself_is_no_project_in_it() -> None:
+    raw = (
+        "清河工业园区2024年工作总结\n清河工业园区管委会\n一、项目建设\n"
+        "清河工业园全年完成投资20亿元,星火电子二期建成投产。\n"
+    )
+    assert [p.name for p in parse(raw).projects] == ["星火电子二期"]
+
+
 def test_what_is_left_is_the_present_state() -> None:
     got = figures("可用工业用地仅剩约800亩。", REVIEW_HEAD)
     assert [(t, n, r) for t, n, _, _, r in got] == [("800亩", "可用工业用地", "other")]

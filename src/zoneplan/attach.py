@@ -265,6 +265,8 @@ def attach(
         if text[m.start - cmp_len - 1 : m.start - cmp_len] == "(" and not segment:
             before_paren = text[_clause_start(text, m.start - cmp_len - 1, 0) : m.start - cmp_len - 1]
         name, inherited = _name(segment, follow, dimension, threshold, before_paren)
+        if before_paren and idx and mentions[idx - 1].end == m.start - cmp_len - 1:
+            name = names[-1] or name  # 征地1860亩(约124公顷): the figure before, restated
         if (
             idx
             and thresholds

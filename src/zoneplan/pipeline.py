@@ -139,9 +139,6 @@ def _parse(raw: str, source: str | None) -> Plan:
     ids = _task_ids(outline.roots)
     locate = _Locator(outline.roots)
     indicators = _indicators(mentions, facts, c, locate, ids)
-    hits = find_projects(text, quotes=quotes)
-    projects = _projects(hits, c, indicators, parts.at, locate, ids)
-    tasks = _tasks(outline.roots, c, indicators, projects)
     review_heading = next((h.title for h in heads if h.part == "review" and h.depth == 1), None)
     plan_heading = next((h.title for h in heads if h.part == "plan" and h.style == "part"), None) or next(
         (h.title for h in heads if h.depth == 1 and h.part == "plan" and _YEAR_IN.search(h.title)), None
@@ -155,6 +152,12 @@ def _parse(raw: str, source: str | None) -> Plan:
         plan_heading=plan_heading,
         title=title,
     )
+    # the zone itself (清溪工业园 of 清溪工业园区管委会) is no project in it
+    zone_names = (meta.zone, *meta.zone_aliases) if meta.zone else ()
+    found = find_projects(text, quotes=quotes)
+    hits = [h for h in found if not any(z.startswith(h.name) for z in zone_names)]
+    projects = _projects(hits, c, indicators, parts.at, locate, ids)
+    tasks = _tasks(outline.roots, c, indicators, projects)
     goals = _goals(text, c, indicators, zones, parts, heads, locate, ids, [m.start for m in mentions])
     # the whole tree validated in one call: pydantic-core builds every nested model without a
     # Python call per object (about twice as fast as constructing them one by one), and without
