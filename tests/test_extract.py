@@ -926,6 +926,26 @@ def test_verbs_of_gathering_and_keeping_are_no_part_of_a_name() -> None:
     assert [(t, n) for t, n, *_ in got] == [("120家", "规上工业企业"), ("95%", "企业满意度")]
 
 
+@pytest.mark.parametrize(
+    ("title", "kind", "year", "period"),
+    [
+        ("关于西岭经济技术开发区2024年工作情况及下步打算的报告", "summary_and_plan", 2025, "2024"),
+        ("西岭经济技术开发区2024年工作汇报", "summary", None, "2024"),
+        ("西岭经济技术开发区2025年工作计划的汇报", "plan", 2025, None),
+    ],
+)
+def test_what_a_report_title_says_the_document_is(
+    title: str, kind: str, year: int | None, period: str | None
+) -> None:
+    plan = parse(f"{title}\n一、主要工作\n全年完成投资20亿元。\n")
+    assert (plan.kind.value, plan.year, plan.review_period) == (kind, year, period)
+
+
+def test_a_project_newly_settled_is_named_without_the_verb() -> None:
+    raw = REVIEW_HEAD + "新落户金川新材料年产8万吨特种树脂项目,总投资约12亿元。\n"
+    assert [p.name for p in parse(raw).projects] == ["金川新材料年产8万吨特种树脂项目"]
+
+
 def test_the_zone_itself_is_no_project_in_it() -> None:
     raw = (
         "清河工业园区2024年工作总结\n清河工业园区管委会\n一、项目建设\n"

@@ -18,7 +18,7 @@ from dateutil import parser as dateparser
 
 from .lexicon import lexicon
 
-__all__ = ["Meta", "find_title", "parse_date", "read_meta"]
+__all__ = ["Meta", "find_title", "parse_date", "read_meta", "title_parts"]
 
 _ZONE_SUFFIXES: Final = (
     "经济技术开发区",
@@ -251,11 +251,21 @@ def _first_year(text: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_PLAN_WORDS: Final = re.compile(r"计划|打算|思路|要点|安排|规划")
+_REVIEW_WORDS: Final = re.compile(r"总结|回顾|情况")
+
+
+def title_parts(title: str) -> tuple[bool, bool]:
+    """Does the title name a review (总结, 回顾, 工作情况), a plan (计划, 打算, 思路 …), or both?
+    A 报告 or 汇报 reports on the past, unless it is the report of a plan (…工作计划的报告)."""
+    plan = _PLAN_WORDS.search(title) is not None
+    review = _REVIEW_WORDS.search(title) is not None or (not plan and ("报告" in title or "汇报" in title))
+    return review, plan
+
+
 def _kind(title: str | None, has_review: bool, has_plan: bool) -> str | None:
     if title:
-        plan = bool(re.search(r"计划|打算|思路|要点|安排|规划", title))
-        # a 报告 reports on the past, unless it is the report of a plan (…工作计划的报告)
-        review = bool(re.search(r"总结|回顾", title)) or ("报告" in title and not plan)
+        review, plan = title_parts(title)
         if review and plan:
             return "summary_and_plan"
         if review:

@@ -22,7 +22,7 @@ from .attach import Facts, attach, headline_zones
 from .clean import Cleaned, clean, fold
 from .errors import ZoneplanError
 from .load import decode, read_bytes
-from .meta import find_title, read_meta
+from .meta import find_title, read_meta, title_parts
 from .model import Plan, plan_from_records
 from .outline import Heading, PartMap, build_outline
 from .projects import ProjectHit, find_projects
@@ -62,13 +62,11 @@ def parse(source: str | bytes | os.PathLike[str]) -> Plan:
     raise ZoneplanError(f"cannot parse a {type(source).__name__}: give a path, str or bytes")
 
 
-def _title_kind(text: str) -> str | None:
-    head = text[:400]
-    if re.search(r"总结|回顾", head[:80]):
-        return "review"
-    if re.search(r"计划|思路|要点|安排", head[:80]):
-        return "plan"
-    return None
+def _title_kind(title: str) -> str | None:
+    """The part the text before any part heading is in: a review under a title that names one
+    (总结, or 总结 and 计划: the review comes first), else a plan under a plan's title."""
+    review, plan = title_parts(title)
+    return "review" if review else ("plan" if plan else None)
 
 
 def parse_text(raw: str, *, source: str | None = None) -> Plan:
@@ -123,7 +121,7 @@ def _parse(raw: str, source: str | None) -> Plan:
     # the part a document without part headings is in: what its title says it is (a title the
     # cleaner dropped, a sharing site's decorated one, too)
     title = find_title(text.split("\n", 40)[:40], noise_lines)
-    outline = build_outline(text, default_part=_title_kind(title or text))
+    outline = build_outline(text, default_part=_title_kind(title or text[:80]))
     parts = outline.parts
     quotes = quote_spans(text)  # quoted names: no figure and no project inside them
     mentions = find_mentions(text, cleaned=True, quotes=quotes)
