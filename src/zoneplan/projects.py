@@ -81,7 +81,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工"
             r"|正式|顺利|已|将|年内|年底|力争|计划|预计|于|$)"
         ),
-        "stops": re.compile(f"(?!{alt(lex['stop_nouns'])})(?:{alt(lex['left_stops'])})"),
+        # (a stop noun, 开发区 or 中心, is passed over where it stands: see _trim_left; a lookahead
+        # for them here would keep the engine from skipping to a stop's first character)
+        "stops": re.compile(alt(lex["left_stops"])),
         # a facility word with only class modifiers before it (科创平台, 省企业研究院)
         "bare": re.compile(
             f"(?:{alt(lex['generic_modifiers'])})*"
@@ -177,7 +179,7 @@ def _trim_left(item: str, stops: re.Pattern[str], *, figures: bool = True) -> tu
     before = cut_from = 0  # the cut before the last, and where the last cut's stop begins
     for m in stops.finditer(item):
         s, e = m.span()
-        if e > limit or e >= len(item) - 1:
+        if e > limit or e >= len(item) - 1 or item.startswith(lex["stop_nouns"], s):
             continue
         if e - s == 1:
             if item[s] in lex["coordinators"] and s - cut >= 2 and not _ends_name(item[cut:s]):
@@ -199,7 +201,7 @@ def _trim_left(item: str, stops: re.Pattern[str], *, figures: bool = True) -> tu
     # a stop that overlaps the one cut at, and ends later, moves the cut (新建设: 新建, then 建设)
     while (
         cut
-        and (over := stops.match(item, cut - 1))
+        and (over := _stop_at(item, cut - 1, stops))
         and cut < over.end() <= limit
         and over.end() < len(item) - 1
     ):
@@ -225,17 +227,22 @@ def _cut_right(name: str) -> str:
     count = _COUNT_IN.search(name, 2, cut)
     if count is not None and _ends_name(name[: count.start()]):
         cut = count.start()
-    rx, _ = _status_rx()
-    for m in rx.finditer(name, 2, cut):
-        if m.end() == cut:
-            cut = m.start()  # a stage word ending it
+    _, stage = _status_rx()
+    for k in range(min(4, cut - 2), 0, -1):  # the longest stage word ending it (X竣工)
+        if name[cut - k : cut] in stage:
+            cut -= k
             break
     return name[:cut]
 
 
+def _stop_at(item: str, pos: int, stops: re.Pattern[str]) -> re.Match[str] | None:
+    """The stop at ``pos``, unless a stop noun (开发区, 中心) stands there."""
+    return None if item.startswith(lexicon().projects["stop_nouns"], pos) else stops.match(item, pos)
+
+
 def _may_begin(item: str, pos: int, stops: re.Pattern[str]) -> bool:
     """May a name begin at ``pos``: no stop there, or a one-character word that begins names (中)?"""
-    stop = stops.match(item, pos)
+    stop = _stop_at(item, pos, stops)
     return stop is None or (stop.end() - pos == 1 and item[pos] not in lexicon().projects["particles"])
 
 
