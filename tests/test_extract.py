@@ -954,6 +954,22 @@ def test_the_zone_itself_is_no_project_in_it() -> None:
     assert [p.name for p in parse(raw).projects] == ["星火电子二期"]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("为企业减负3.2亿元。", [("3.2亿元", "企业减负")]),  # 减负: a word, no minus sign
+        ("外贸出口增速为负2.1%。", [("负2.1%", "外贸出口")]),  # a sign after 为
+    ],
+)
+def test_fu_is_a_minus_sign_only_after_a_verb(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(t, n) for t, n, *_ in figures(text)] == want
+
+
+def test_a_capacity_to_form_names_no_plant() -> None:
+    raw = PLAN_HEAD + "形成年产20万吨负极材料、10万吨隔膜生产能力。\n"
+    assert [p.name for p in parse(raw).projects] == []
+
+
 def test_what_is_left_is_the_present_state() -> None:
     got = figures("可用工业用地仅剩约800亩。", REVIEW_HEAD)
     assert [(t, n, r) for t, n, _, _, r in got] == [("800亩", "可用工业用地", "other")]

@@ -315,6 +315,8 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
         if tail is None or (a_start - left < 2 and text[a_start - 1 : a_start] not in ("、", "")):
             continue  # a plant named by its capacity has its owner or a verb before it, or opens an item
         name, offset = _trim_left(text[left : tail.end()], stops, figures=False)
+        if name.startswith("年产") and not name.endswith(("项目", "生产线")):
+            continue  # 形成年产30万吨正极材料…生产能力: a capacity, no plant named by it
         if 6 <= len(name) <= 40 and not _VERBISH.search(name[:2]):
             found.append((left + offset, tail.end(), name))
     prev_end = 0

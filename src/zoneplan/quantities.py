@@ -435,9 +435,16 @@ def _mention(
 
 
 def _bad_sign(text: str, start: int) -> bool:
-    """A sign only where a number can start: not after letters or digits (G60-5), nor in 正负5% (±)."""
+    """A sign only where a number can start: not after letters or digits (G60-5), nor in 正负5% (±);
+    负 after a word only where a value follows a verb (增长为负2.1%), not in one (减负2.5亿元)."""
     prev = text[start - 1 : start]
+    if prev and text[start] == "负" and _cjk(prev):
+        return prev not in _SIGN_AFTER
     return bool(prev) and ((prev.isascii() and prev.isalnum()) or prev == "正")
+
+
+#: The words after which 负 is a minus sign: 为, 是, 至, 到, 达 (增速为负2.1%), 长 (增长负3%).
+_SIGN_AFTER: Final = frozenset("为是至到达长")
 
 
 def _discount(num: str) -> Decimal | None:
