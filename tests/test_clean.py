@@ -385,6 +385,12 @@ def test_offsets_give_back_the_raw_surface() -> None:
             "(一)坚持首位战略,实现人才科创能级显著提升\n科技创新是第一动力,要打通科研设施、人才和孵化转化三大体系。",
             id="heading-not-joined",
         ),
+        # but a labelled paragraph (a heading, its sentence, and more) wraps like any other
+        pytest.param(
+            "(二)项目建设提速。实施重点项目78个,完成投资126亿元,占年度计划的\n108%。星河产业园竣工。",
+            "(二)项目建设提速。实施重点项目78个,完成投资126亿元,占年度计划的108%。星河产业园竣工。",
+            id="labelled-paragraph-joined",
+        ),
         # a title line is never joined to the body
         pytest.param(
             f"{TITLE}\n今年是全面贯彻党的二十大精神的开局之年。",

@@ -112,6 +112,7 @@ _PAGE_MARK: Final = re.compile(r"(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+[ \t]*([0-9]{1
 _MARK_LINE: Final = re.compile(r"\n[ \t]*[0-9]{1,3}、")
 #: Sentence punctuation inside a line: a line with it is running text, not a bare title.
 _PUNCT: Final = re.compile(r"[,。;:、!?]")
+_SENTENCE_MARK: Final = re.compile(r"[。;!?]")
 #: Nothing visible: spaces, line breaks and the invisible characters the cleaner drops.
 _BLANK: Final = re.compile(
     r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\x00-\x1f\x7f]*"
@@ -608,8 +609,10 @@ def _joins(cur_first: str, cur_last: str, cur_len: int, cur_punct: bool, nxt: st
     ``cur_first``/``cur_last`` are its first and last physical lines, ``cur_len`` its
     length, ``cur_punct`` whether it has sentence punctuation; all stripped.
     """
-    if _LABEL.match(cur_first) or _ends_sentence(cur_last, len(cur_last) - 1):
+    if _ends_sentence(cur_last, len(cur_last) - 1):
         return False
+    if _LABEL.match(cur_first) and _SENTENCE_MARK.search(cur_first) is None:
+        return False  # a heading; but a labelled paragraph ((二)某某。实施…占年度计划的) wraps
     if nxt[0] in _NO_LINE_START:
         return True
     if _LABEL.match(nxt) or cur_len < _MIN_WRAP:
