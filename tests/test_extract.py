@@ -970,6 +970,23 @@ def test_a_capacity_to_form_names_no_plant() -> None:
     assert [p.name for p in parse(raw).projects] == []
 
 
+def test_a_total_over_the_years_planned_is_a_target() -> None:
+    # 累计 reports a result, except over years the plan is for (its title's year or later)
+    raw = "云溪开发区2025年工作计划\n一、项目建设\n2025—2027年累计实施重大项目120个以上。\n"
+    got = [(i.text, i.name, i.role.value) for i in parse(raw).indicators]
+    assert got == [("120个", "重大项目", "target")]
+
+
+def test_a_place_in_a_ranking_to_enter_is_a_rank() -> None:
+    got = figures("综合考核排名提升3位,力争进入全国前80位。")
+    assert [(t, k) for t, _, k, _, _ in got] == [("3位", "rank"), ("80位", "rank")]
+
+
+def test_a_project_to_finish_by_a_month_is_named() -> None:
+    raw = PLAN_HEAD + "确保云帆光伏组件项目9月底前投产。\n"
+    assert [p.name for p in parse(raw).projects] == ["云帆光伏组件项目"]
+
+
 def test_what_is_left_is_the_present_state() -> None:
     got = figures("可用工业用地仅剩约800亩。", REVIEW_HEAD)
     assert [(t, n, r) for t, n, _, _, r in got] == [("800亩", "可用工业用地", "other")]

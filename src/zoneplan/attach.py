@@ -37,7 +37,9 @@ _FOLLOW_STOP: Final = re.compile(r"[,;:。!?\n、()的]")
 _LABEL_PREFIX: Final = re.compile(
     r"^(?:[0-9]{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])"
 )
-_YEAR_PREFIX: Final = re.compile(r"^(?:[0-9]{4}年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年)+")
+_YEAR_PREFIX: Final = re.compile(
+    r"^(?:[0-9]{4}(?:[-—–~至到][0-9]{4})?年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年)+"
+)
 # the zone as the subject of its own figures: 江岸经开区全年完成… / 全区实现… / 园区…
 _ZONE_PREFIX: Final = re.compile(
     r"^(?:[\u4e00-\u9fffA-Za-z]{0,6}?(?:经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区)|全区|我区|全园|园区|全市)"
@@ -408,7 +410,7 @@ def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:
         if m.udef.dimension == "mass" and _capacity(text, m):
             return "mass_rate"
         if m.udef.dimension == "rank" and not re.search(
-            r"(升|提升|上升|前移|晋|进|跃|排名|排位|位次)$", text[max(0, m.start - 4) : m.start]
+            r"(升|提升|上升|前移|晋|进|跃|排名|排位|位次|前)$", text[max(0, m.start - 4) : m.start]
         ):
             return "count"
         return m.udef.dimension
@@ -646,7 +648,10 @@ def _role(
         ce = _CLAUSE_RX.search(text, tail, tail + 12)
         after_clause = text[tail : ce.start() if ce else tail + 12]
         whole = text[clause_start : tail + len(after_clause)]
-        if _ALREADY.search(whole) or _AWARDED.search(after_clause):
+        already = _ALREADY.search(whole)
+        if already is not None and already.group() == "累计" and _commits(text, sent_start, m.start):
+            already = None  # 2025—2027年累计实施重大项目150个以上: a total still to reach
+        if already is not None or _AWARDED.search(after_clause):
             return "actual"
         if _past_year_opens(text, sent_start, m.start):
             return "actual"
@@ -668,6 +673,18 @@ def _title_year(text: str) -> int | None:
     first = text[: text.find("\n") if "\n" in text else len(text)][:80]
     years = [int(y) for y in _TITLE_YEAR.findall(first)]
     return min(years) if years else None
+
+
+def _commits(text: str, sent_start: int, pos: int) -> bool:
+    """Does the sentence commit before ``pos``: a word of commitment, or a year the plan is for or
+    later (2025—2027年 in a 2025 plan)?"""
+    if _PLANNING.search(text, sent_start, pos):
+        return True
+    year = _title_year(text)
+    return year is not None and any(int(y) >= year for y in _YEARS.findall(text, sent_start, pos))
+
+
+_YEARS: Final = re.compile(r"(?<![0-9])((?:19|20)[0-9][0-9])(?=年|[-—–~至到])")
 
 
 def _past_year_opens(text: str, sent_start: int, pos: int) -> bool:

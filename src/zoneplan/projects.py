@@ -79,7 +79,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "generic": re.compile(
             rf"{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])})(?:[一二三四五六]期)?"
             r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工"
-            r"|正式|顺利|已|将|年内|年底|力争|计划|预计|于|$)"
+            r"|正式|顺利|已|将|年内|年底|力争|计划|预计|于|$"
+            r"|[0-9一二三四五六七八九十]{1,2}月|[一二三四]季度|上半年|下半年)"
         ),
         # (a stop noun, 开发区 or 中心, is passed over where it stands: see _trim_left; a lookahead
         # for them here would keep the engine from skipping to a stop's first character)

@@ -494,8 +494,10 @@ def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, c
         return False
     if udef is not None and udef.needs_magnitude and not mag:
         return False
-    if before.endswith("第") or (before.endswith("前") and not before.endswith("提前")):
-        return False  # ordinals and ranks of a list: 第三轮, 前三
+    if before.endswith("第") or (
+        before.endswith("前") and not before.endswith("提前") and (udef is None or udef.dimension != "rank")
+    ):
+        return False  # ordinals and ranks of a list: 第三轮, 前三 (but 进入全国前60位 is a rank)
     # Latin letters, URLs and fractions around it: PM2.5, 5G, G20, %28, 2/3
     prev = before[-1:]
     if prev and ((prev.isascii() and prev.isalpha()) or prev in "%/=&?#_"):
