@@ -970,6 +970,17 @@ def test_a_capacity_to_form_names_no_plant() -> None:
     assert [p.name for p in parse(raw).projects] == []
 
 
+def test_a_period_of_months_opening_a_name_is_no_part_of_it() -> None:
+    got = figures(
+        "前三季度,实现规上工业产值120亿元;前10个月完成投资50亿元;1-11月份实现税收9亿元。", REVIEW_HEAD
+    )
+    assert [(t, n) for t, n, *_ in got] == [
+        ("120亿元", "规上工业产值"),
+        ("50亿元", "投资"),
+        ("9亿元", "税收"),
+    ]
+
+
 def test_a_total_over_the_years_planned_is_a_target() -> None:
     # 累计 reports a result, except over years the plan is for (its title's year or later)
     raw = "云溪开发区2025年工作计划\n一、项目建设\n2025—2027年累计实施重大项目120个以上。\n"
