@@ -981,6 +981,11 @@ def test_a_period_of_months_opening_a_name_is_no_part_of_it() -> None:
     ]
 
 
+def test_the_base_of_a_change_ending_a_name_is_no_part_of_it() -> None:
+    got = figures("税收收入较2024年增长6%;出口额比2023年同期增长5%。")
+    assert [(t, n) for t, n, *_ in got] == [("6%", "税收收入"), ("5%", "出口额")]
+
+
 def test_a_total_over_the_years_planned_is_a_target() -> None:
     # 累计 reports a result, except over years the plan is for (its title's year or later)
     raw = "云溪开发区2025年工作计划\n一、项目建设\n2025—2027年累计实施重大项目120个以上。\n"

@@ -41,6 +41,8 @@ _YEAR_PREFIX: Final = re.compile(
     r"^(?:[0-9]{4}(?:[-—–~至到][0-9]{4})?年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年"
     r"|前[0-9一二三四五六七八九十]{1,2}(?:个月|季度)|[0-9]{1,2}[-—–~至][0-9]{1,2}月份?)+"
 )
+# the base a change is measured against, at the end of a name: 税收收入较2024年(增长6%)
+_COMPARED_TAIL: Final = re.compile(r"(?:较|比|与)(?:[0-9]{4}年度?|上年度?|去年)(?:同期)?(?:相比)?$")
 # the zone as the subject of its own figures: 江岸经开区全年完成… / 全区实现… / 园区…
 _ZONE_PREFIX: Final = re.compile(
     r"^(?:[\u4e00-\u9fffA-Za-z]{0,6}?(?:经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区)|全区|我区|全园|园区|全市)"
@@ -107,7 +109,7 @@ def _strip_name(name: str) -> str:
                 if name[:1] in ("和", "及", "与", "、") and len(name) > 2:
                     name = name[1:]  # 新建和改造道路: the next verb of a joined pair comes next
                 break
-        name = _without_tail(name, tail, tail_max)
+        name = _COMPARED_TAIL.sub("", _without_tail(name, tail, tail_max))
     name = name.strip(" \t,、“”")
     if name in _not_names():
         return ""
