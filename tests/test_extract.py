@@ -986,6 +986,16 @@ def test_the_base_of_a_change_ending_a_name_is_no_part_of_it() -> None:
     assert [(t, n) for t, n, *_ in got] == [("6%", "税收收入"), ("5%", "出口额")]
 
 
+def test_a_level_among_the_noun_before_takes_that_noun() -> None:
+    got = figures("新增市级以上企业研发机构12个,其中省级4个;新建创新平台8个,其中国家级以上2个。", REVIEW_HEAD)
+    assert [(t, n) for t, n, *_ in got] == [
+        ("12个", "市级以上企业研发机构"),
+        ("4个", "省级企业研发机构"),
+        ("8个", "创新平台"),
+        ("2个", "国家级以上创新平台"),
+    ]
+
+
 def test_a_total_over_the_years_planned_is_a_target() -> None:
     # 累计 reports a result, except over years the plan is for (its title's year or later)
     raw = "云溪开发区2025年工作计划\n一、项目建设\n2025—2027年累计实施重大项目120个以上。\n"

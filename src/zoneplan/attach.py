@@ -41,6 +41,8 @@ _YEAR_PREFIX: Final = re.compile(
     r"^(?:[0-9]{4}(?:[-—–~至到][0-9]{4})?年(?:度)?|今年|明年|全年|年内|当年|年底前|上半年|下半年"
     r"|前[0-9一二三四五六七八九十]{1,2}(?:个月|季度)|[0-9]{1,2}[-—–~至][0-9]{1,2}月份?)+"
 )
+#: A level of government a class of facilities or firms is recognised at (省级以上, 国家级).
+_LEVEL: Final = re.compile(r"(?:国家|省|市|区|县)级(?:以上)?")
 # the base a change is measured against, at the end of a name: 税收收入较2024年(增长6%)
 _COMPARED_TAIL: Final = re.compile(r"(?:较|比|与)(?:[0-9]{4}年度?|上年度?|去年)(?:同期)?(?:相比)?$")
 # the zone as the subject of its own figures: 江岸经开区全年完成… / 全区实现… / 园区…
@@ -289,6 +291,10 @@ def attach(
                 name = amount[1] or name
         if not name and ci and clauses[ci - 1] == clause_start - 1 and text[clause_start - 1] == ":":
             name = _colon_head(text, clause_start - 1)  # 1.地区生产总值:完成186.5亿元
+        if idx and names[-1] and _LEVEL.fullmatch(name) and (among := segment.find("其中")) >= 0:
+            # 新建研发机构30家,其中省级以上10家: the level of the noun before (省级以上研发机构)
+            level = _LEVEL.search(segment, among)
+            name = (level.group() if level else name) + _LEVEL.sub("", names[-1], count=1)
         # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
         dist = _distributed(text, mentions, starts, idx, sent_start, names)
         if dist is not None:
