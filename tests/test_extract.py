@@ -714,6 +714,19 @@ def test_fenbie_hands_out_figures_to_members_sharing_a_counted_noun(
     assert [(t, n) for t, n, *_ in figures(text) if not t.startswith("两")] == want
 
 
+def test_fenbie_hands_out_figures_to_the_nouns_listed_before_it() -> None:
+    text = "全区规上工业总产值、工业投资和税收收入分别为580亿元、66亿元、21亿元,分别增长9.1%、12.3%和5.2%。"
+    got = [(t, n) for t, n, *_ in figures(text, REVIEW_HEAD)]
+    assert got == [
+        ("580亿元", "规上工业总产值"),
+        ("66亿元", "工业投资"),
+        ("21亿元", "税收收入"),
+        ("9.1%", "规上工业总产值"),
+        ("12.3%", "工业投资"),
+        ("5.2%", "税收收入"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [

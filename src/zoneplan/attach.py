@@ -476,6 +476,7 @@ _SHARED_HEAD: Final = re.compile(
     r"(?P<head>[^,;:。!?\n()、和与及]{2,10})\Z"
 )
 _MEMBER_SPLIT: Final = re.compile("[、和与及]")
+_COMMA_SPLIT: Final = re.compile("、")
 
 #: What joins the figures a 分别 hands out (增长3%、4%和5%).
 _LIST_JOINERS: Final = frozenset({"、", "和", "与", "及"})
@@ -507,17 +508,29 @@ def _distributed(
         chain.append(chain[-1] + 1)
     if idx not in chain or len(chain) < 2:
         return None
-    shared = _SHARED_HEAD.search(text, _clause_start(text, word, word - 40), word)
-    if shared is not None:
-        # 集成电路、新型显示两大产业规模分别达到300亿元、180亿元: each member with the noun they share
-        members = [_strip_name(w) for w in _MEMBER_SPLIT.split(shared.group("members"))]
-        if len(members) == len(chain) and all(members):
-            return members[chain.index(idx)] + shared.group("head")
+    members = _members(text, word, len(chain))
+    if members is not None:
+        # 产值、增加值、投资分别为652亿元、138亿元、72亿元: the k-th figure to the k-th noun, with
+        # the noun they share (集成电路、新型显示两大产业规模) and the one after 分别 (实现产值)
+        return members[chain.index(idx)] + _strip_name(lead)
     subjects = list(range(bisect.bisect_left(starts, sent_start), first))
     if len(subjects) < len(chain):
         return None
     subjects = subjects[-len(chain) :]
     return names[subjects[chain.index(idx)]]
+
+
+def _members(text: str, word: int, count: int) -> list[str] | None:
+    """The ``count`` nouns listed in the clause before 分别 at ``word`` (each with the noun they
+    share after a count: A、B两大产业规模), or None when the clause lists no such nouns."""
+    start = _clause_start(text, word, word - _WINDOW)
+    shared = _SHARED_HEAD.search(text, start, word)
+    listed, head = (shared.group("members"), shared.group("head")) if shared else (text[start:word], "")
+    for split in (_COMMA_SPLIT, _MEMBER_SPLIT):  # 、 first: 新能源汽车及零部件、高端装备
+        members = [_strip_name(w) for w in split.split(listed)]
+        if len(members) == count and all(members):
+            return [w + head for w in members]
+    return None
 
 
 def _kind(
