@@ -86,8 +86,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # for them here would keep the engine from skipping to a stop's first character)
         "stops": re.compile(alt(lex["left_stops"])),
         # a facility word with only class modifiers before it (科创平台, 省企业研究院)
+        # (a stage word before it too: 签约项目, 在建项目)
         "bare": re.compile(
-            f"(?:{alt(lex['generic_modifiers'])})*"
+            f"(?:{alt(lex['project_verbs'])})?(?:{alt(lex['generic_modifiers'])})*"
             f"(?:{alt((*lex['specific_suffixes'], *lex['generic_suffixes'], *lex['list_closers']))})"
         ),
         # a numbered heading whose whole title is a name ending in 项目: the items of a list of
@@ -175,24 +176,24 @@ def _trim_left(item: str, stops: re.Pattern[str], *, figures: bool = True) -> tu
     if not figures and limit == len(item) - 1:
         fig = re.search(r"[0-9.]+[万亿]?吨/年", item)
         limit = fig.start() if fig else limit
-    lex = lexicon().projects
+    nouns, particles, coordinators, verbs = _stop_words()
     verb_end = 0  # where the run or the last stop begun at its end ends: a name may begin there
     before = cut_from = 0  # the cut before the last, and where the last cut's stop begins
     for m in stops.finditer(item):
         s, e = m.span()
-        if e > limit or e >= len(item) - 1 or item.startswith(lex["stop_nouns"], s):
+        if e > limit or e >= len(item) - 1 or item.startswith(nouns, s):
             continue
         if e - s == 1:
-            if item[s] in lex["coordinators"] and s - cut >= 2 and not _ends_name(item[cut:s]):
+            if item[s] in coordinators and s - cut >= 2 and not _ends_name(item[cut:s]):
                 continue  # 新能源及高端装备产业园: two modifiers of one facility
-            if s == verb_end and item[s] not in lex["particles"]:
+            if s == verb_end and item[s] not in particles:
                 continue  # 中央创新城, 参与中医药省实验室: the name begins with the word
         verb_end = e
         if e > cut:
             before, cut, cut_from = cut, e, s
     if (
         cut - cut_from > 1
-        and item[cut_from:cut] not in lex["project_verbs"]
+        and item[cut_from:cut] not in verbs
         and _patterns()["bare"].fullmatch(item, cut)
         and _may_begin(item, before, stops)
     ):
@@ -229,11 +230,30 @@ def _cut_right(name: str) -> str:
     if count is not None and _ends_name(name[: count.start()]):
         cut = count.start()
     _, stage = _status_rx()
-    for k in range(min(4, cut - 2), 0, -1):  # the longest stage word ending it (X竣工)
-        if name[cut - k : cut] in stage:
-            cut -= k
-            break
+    if cut > 2 and name[cut - 1] in _stage_ends():
+        for k in range(min(4, cut - 2), 0, -1):  # the longest stage word ending it (X竣工)
+            if name[cut - k : cut] in stage:
+                cut -= k
+                break
     return name[:cut]
+
+
+@functools.cache
+def _stage_ends() -> frozenset[str]:
+    """The last characters of the stage words (most names end in none of them)."""
+    return frozenset(w[-1] for w in _status_rx()[1])
+
+
+@functools.cache
+def _stop_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]]:
+    """The stop nouns, the particles, the coordinators and the verbs of project work."""
+    lex = lexicon().projects
+    return (
+        lex["stop_nouns"],
+        frozenset(lex["particles"]),
+        frozenset(lex["coordinators"]),
+        frozenset(lex["project_verbs"]),
+    )
 
 
 def _stop_at(item: str, pos: int, stops: re.Pattern[str]) -> re.Match[str] | None:
@@ -244,23 +264,25 @@ def _stop_at(item: str, pos: int, stops: re.Pattern[str]) -> re.Match[str] | Non
 def _may_begin(item: str, pos: int, stops: re.Pattern[str]) -> bool:
     """May a name begin at ``pos``: no stop there, or a one-character word that begins names (中)?"""
     stop = _stop_at(item, pos, stops)
-    return stop is None or (stop.end() - pos == 1 and item[pos] not in lexicon().projects["particles"])
+    return stop is None or (stop.end() - pos == 1 and item[pos] not in _stop_words()[1])
 
 
 def _ends_name(words: str) -> bool:
     """Does ``words`` end as a project's name does (a facility word, 项目, 一期)?"""
+    return words.endswith(_facility_words())
+
+
+@functools.cache
+def _facility_words() -> tuple[str, ...]:
     lex = lexicon().projects
-    return words.endswith(lex["specific_suffixes"] + lex["generic_suffixes"])
+    return lex["specific_suffixes"] + lex["generic_suffixes"]
 
 
 def _generic(name: str) -> bool:
     heads = lexicon().projects["generic_heads"]
     soft = lexicon().projects["soft_heads"]
-    pats = _patterns()
-    verb = pats["generic_anchor"].match(name)
     return (
-        pats["bare"].fullmatch(name) is not None
-        or (verb is not None and pats["bare"].fullmatch(name, verb.end()) is not None)  # 签约项目
+        _patterns()["bare"].fullmatch(name) is not None
         or name.startswith(heads)
         or name.endswith(lexicon().projects["generic_tails"])
         or (len(name) <= 4 and name.startswith(soft))
