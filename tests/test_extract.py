@@ -1031,6 +1031,16 @@ def test_what_is_left_is_the_present_state() -> None:
     assert [(t, n, r) for t, n, _, _, r in got] == [("800亩", "可用工业用地", "other")]
 
 
+def test_a_later_shorter_mention_of_a_project_is_the_same_project() -> None:
+    raw = PLAN_HEAD + (
+        "推进星海化学高端聚氨酯一体化项目建设;年内高端聚氨酯一体化项目主体完工。"
+        "加快云岭食品产业园一期建设,推进云岭食品产业园招商。"
+        "确保曙光三期4#地块开工,推进曙光三期建设。\n"
+    )
+    names = [p.name for p in parse(raw).projects]
+    assert names == ["星海化学高端聚氨酯一体化项目", "云岭食品产业园一期", "曙光三期4#地块", "曙光三期"]
+
+
 def test_a_class_of_projects_at_a_stage_is_no_project() -> None:
     raw = PLAN_HEAD + "强化签约项目跟踪服务,推动签约项目开工率达到70%以上,推进在建项目竣工。\n"
     assert [p.name for p in parse(raw).projects] == []

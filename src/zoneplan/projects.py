@@ -291,6 +291,9 @@ def _generic(name: str) -> bool:
     )
 
 
+_PHASE_END: Final = re.compile(r"[一二三四五六七八九]期$")
+
+
 def _in_quotes(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
     """Is ``[s, e)`` inside one of the sorted, disjoint quoted spans?"""
     i = bisect.bisect_left(quotes, (s,)) - 1  # the last span opening before s
@@ -393,6 +396,9 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
                 break
             found.append((g.start(), end, name))
             e = end
+    # the names kept, with their ends and their names without a phase: a later, shorter mention of
+    # one (ABS树脂一体化 after 40万吨/年高性能ABS树脂一体化, 巴贝工厂化养蚕 after 巴贝工厂化养蚕一期)
+    # is the same project (but 曙光三期 after 曙光三期4#地块 is another)
     seen: set[str] = set()
     taken_end = -1  # candidates come sorted by start: one may overlap only the last one kept
     hits: list[ProjectHit] = []
@@ -403,6 +409,9 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
         if _in_quotes(quotes, s, e) and re.search(r"[一二两三四五六七八九十万千百]|之城|工厂", name):
             continue  # a slogan: “三区三线”, “青春之城”, “未来工厂”
         seen.add(key)
+        seen.update(key[-k:] for k in range(4, len(key)))
+        if (phase := _PHASE_END.search(key)) is not None:
+            seen.add(key[: phase.start()])
         taken_end = e
         hits.append(ProjectHit(s, e, name, _status(_clause(text, s, e))))
     return hits
