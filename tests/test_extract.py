@@ -1009,6 +1009,19 @@ def test_a_level_among_the_noun_before_takes_that_noun() -> None:
     ]
 
 
+def test_a_table_row_names_its_figures_and_a_column_header_gives_their_kind() -> None:
+    raw = (
+        "云岭开发区2024年主要经济指标完成情况\n"
+        "指标名称\t单位\t年度目标\t全年完成\t增幅\n"
+        "规上工业总产值\t亿元\t420\t433.5\t8.7%\n"
+        "固定资产投资\t亿元\t60\t61.2\t5.5%\n"
+    )
+    plan = parse(raw)
+    assert plan.title == "云岭开发区2024年主要经济指标完成情况"
+    got = [(i.text, i.name, i.kind.value) for i in plan.indicators]
+    assert got == [("8.7%", "规上工业总产值", "growth"), ("5.5%", "固定资产投资", "growth")]
+
+
 def test_a_total_over_the_years_planned_is_a_target() -> None:
     # 累计 reports a result, except over years the plan is for (its title's year or later)
     raw = "云溪开发区2025年工作计划\n一、项目建设\n2025—2027年累计实施重大项目120个以上。\n"

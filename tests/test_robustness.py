@@ -128,6 +128,10 @@ SHAPES: list[tuple[str, Callable[[int], str]]] = [
     ("page-crumbs", _repeat("第1页/共8页")),
     ("blank-lines", _repeat(" \n\t\r\n")),
     ("short-lines", _repeat("增长\n")),  # wrapped lines to join
+    # tables flattened to text: rows of tab-separated cells, a header to look back for
+    ("table-rows", _repeat("产值\t亿元\t5\t6.2%\n")),
+    ("table-one-line", _repeat("产值\t亿元\t6.2%\t")),  # one row 200k long
+    ("table-headers", _repeat("指标\t单位\t增幅\n")),
     # lists, clauses, names
     ("dun-list", _repeat("项目、")),
     ("enumeration", _repeat("、")),

@@ -291,6 +291,9 @@ def attach(
                 name = amount[1] or name
         if not name and ci and clauses[ci - 1] == clause_start - 1 and text[clause_start - 1] == ":":
             name = _colon_head(text, clause_start - 1)  # 1.地区生产总值:完成186.5亿元
+        row = _table_row_name(text, m.start)
+        if row:
+            name = row  # 固定资产投资<TAB>亿元<TAB>80<TAB>83.4<TAB>6.2%: a table's row names its figures
         if idx and names[-1] and _LEVEL.fullmatch(name) and (among := segment.find("其中")) >= 0:
             # 新建研发机构30家,其中省级以上10家: the level of the noun before (省级以上研发机构)
             level = _LEVEL.search(segment, among)
@@ -300,6 +303,8 @@ def attach(
         if dist is not None:
             name = dist
         kind = _kind(text, m, dimension, clause_start, idx, mentions, kinds)
+        if row and dimension == "percent" and _GROWTH_HEADER.search(_table_header(text, m.start)):
+            kind = "growth"  # in the column headed 增幅 (增长, 增速, 同比)
         role = _role(text, m, part, segment, follow, threshold, dimension, sent_start, clause_start, tail)
         headline = any(a <= m.start < b for a, b in zones)
         if headline and role == "other" and not threshold:
@@ -314,6 +319,36 @@ def attach(
         thresholds.append(threshold)
         prev_end = tail
     return out
+
+
+def _table_row_name(text: str, pos: int) -> str:
+    """The first cell of the table row (cells split by tabs) the figure at ``pos`` is in, when it
+    is not in the first cell; "" outside a table (a row is short: looked for 200 characters back)."""
+    line_start = text.rfind("\n", max(0, pos - 200), pos) + 1
+    if (line_start == 0 and pos > 200) or text.count("\t", line_start, pos) < 2:
+        return ""
+    return _strip_name(text[line_start : text.find("\t", line_start, pos)])
+
+
+def _table_header(text: str, pos: int) -> str:
+    """The header of the table column the figure at ``pos`` is in: that cell of the nearest row
+    above without a digit (looked for 20 rows back, over rows of up to 400 characters), or ""."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = text.count("\t", line_start, pos)
+    for _ in range(20):
+        if line_start == 0:
+            break
+        prev = text.rfind("\n", max(0, line_start - 401), line_start - 1) + 1
+        if prev == 0 and line_start > 401:
+            break  # a long line: a paragraph, no row of the table
+        cells = text[prev : line_start - 1].split("\t")
+        if len(cells) > column and not any(ch.isdigit() for ch in text[prev : line_start - 1]):
+            return cells[column]
+        line_start = prev
+    return ""
+
+
+_GROWTH_HEADER: Final = re.compile(r"增幅|增长|增速|同比")
 
 
 def _colon_head(text: str, colon: int) -> str:

@@ -609,8 +609,8 @@ def _joins(cur_first: str, cur_last: str, cur_len: int, cur_punct: bool, nxt: st
     ``cur_first``/``cur_last`` are its first and last physical lines, ``cur_len`` its
     length, ``cur_punct`` whether it has sentence punctuation; all stripped.
     """
-    if _ends_sentence(cur_last, len(cur_last) - 1):
-        return False
+    if _ends_sentence(cur_last, len(cur_last) - 1) or "\t" in cur_last or "\t" in nxt:
+        return False  # (cells split by tabs: the rows of a table, never wrapped)
     if _LABEL.match(cur_first) and _SENTENCE_MARK.search(cur_first) is None:
         return False  # a heading; but a labelled paragraph ((二)某某。实施…占年度计划的) wraps
     if nxt[0] in _NO_LINE_START:

@@ -50,7 +50,7 @@ _ZONE_AT_PHRASE: Final = re.compile(
 )
 #: The words of a notice or report around the document it carries: 关于印发《…》的通知.
 _NOTICE_LEAD: Final = re.compile(r"^(?:关于)?(?:印发|转发|下达|报送)?《?")
-_KIND_WORDS: Final = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划")
+_KIND_WORDS: Final = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划|情况")
 _LABEL_START: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、])")
 _YEAR: Final = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?=年)")
 _DATE_FIELD: Final = re.compile(
