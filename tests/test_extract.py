@@ -777,7 +777,10 @@ def test_a_daily_capacity_a_cut_by_a_share_and_a_road_improved() -> None:
 @pytest.mark.parametrize(
     ("sentence", "text", "base", "comparator"),
     [
-        ("带动就业上万人。", "万人", 10_000, "eq"),
+        ("带动就业上万人。", "万人", 10_000, "ge"),  # 上万: ten thousand or more
+        ("培育创新团队上百个。", "百个", 100, "ge"),
+        ("引进企业数十家。", "十家", 10, "gt"),  # some tens: more than ten
+        ("引进人才几千名。", "千名", 1000, "gt"),
         ("吸引游客逾万人次。", "万人次", 10_000, "gt"),
         ("新增市场主体近万家。", "万家", 10_000, "approx"),
         ("流转土地超万亩。", "万亩", 10_000 * 2000 / 3, "gt"),

@@ -236,6 +236,8 @@ def attach(
     prev_end = 0
     for idx, m in enumerate(mentions):
         cmp_before, cmp_len = _before_comparator(text, m.start)
+        if m.inside_comparator in _PREFIX_CUES and not cmp_len:
+            cmp_len = 1  # 上百个, 数十家: the cue before the figure is no part of its name
         cmp_after, after_len = _after_comparator(text, m.end)
         comparator = cmp_before or cmp_after or (lex.comparator_inside.get(m.inside_comparator or "") or "eq")
         tail = m.end + after_len
@@ -349,6 +351,10 @@ def _table_header(text: str, pos: int) -> str:
 
 
 _GROWTH_HEADER: Final = re.compile(r"增幅|增长|增速|同比")
+
+
+#: Cues of a bare place word written before it (上百个, 数十家, 几千名).
+_PREFIX_CUES: Final = frozenset("上数几")
 
 
 def _colon_head(text: str, colon: int) -> str:

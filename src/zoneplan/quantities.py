@@ -115,8 +115,10 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"{first}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
         # 亿元以上项目, 超亿元项目, 上万人, 近万家: a bare magnitude that stands for one of it
+        # (上百个, 数十家, 几千名: a place word after 上, 数 or 几 stands for one of it, too)
         rf"|(?:(?<![{_CN}0-9])(?=(?:亿|万)(?:元|美元)(?:以上|及以上))|(?<=超)|(?<=超过)|(?<=[上近逾]))"
         rf"(?P<bmag>亿|万)(?P<bunit>元|美元|人次|人|家|户|个|亩|平方米|吨)"
+        rf"|(?<=[上近逾数几])(?P<pmag>十|百|千)(?P<punit>元|人次|人|家|户|个|名|项|亩|吨)"
         rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}(?:{_SP}{_MAG_AR})?)"
         rf"|(?<=打)(?P<dui>对折)"
         rf"|(?<![{_CN}0-9])(?P<half>半(?:成|折))"
@@ -236,6 +238,7 @@ def find_mentions(
     out: list[Mention] = []
     for m in _pattern().finditer(folded):
         num, unit, mag, pre, bmag, yen = m.group("num", "unit", "mag", "pre", "bmag", "yen")
+        bmag = bmag or m.group("pmag")
         if num is not None and unit is None and not mag and num[-1] not in "万亿千百":
             continue  # a number with neither unit nor magnitude: never a mention
         start = m.start()
@@ -334,11 +337,20 @@ def _span_len(written: str, kept: int) -> int:
 
 
 def _bare_unit(src: str, m: re.Match[str]) -> Mention:
-    """``亿元以上``: a magnitude alone is one of it."""
-    udef = lookup_unit(m.group("bunit"))
-    mult = Decimal(10**8 if m.group("bmag") == "亿" else 10**4)
+    """``亿元以上``, ``上万人``, ``数十家``: a magnitude alone is one of it; 上 before it is at least
+    (上百个), 数 and 几 more than (数十家: some tens)."""
+    mag, unit = m.group("bmag", "bunit") if m.group("bmag") else m.group("pmag", "punit")
     start, end = m.span()
-    return Mention(start, end, src[start:end], Decimal(1), None, None, m.group(), mult, udef, None, True)
+    before = src[start - 1 : start]
+    in_cmp = before if before in ("上", "数", "几") else None
+    return Mention(
+        start, end, src[start:end], Decimal(1), None, None, m.group(), _PLACE_VALUES[mag], lookup_unit(unit),
+        in_cmp, True,
+    )  # fmt: skip
+
+
+_PLACE_VALUES: Final = {"亿": Decimal(10**8), "万": Decimal(10**4), "千": Decimal(1000), "百": Decimal(100),
+                        "十": Decimal(10)}  # fmt: skip
 
 
 def _yen(src: str, m: re.Match[str]) -> Mention | None:
