@@ -233,6 +233,7 @@ def attach(
     thresholds: list[bool] = []
     starts = [m.start for m in mentions]
     clauses, sents = _breaks(text)
+    tabs = "\t" in text  # rows of a table (most documents have none)
     prev_end = 0
     for idx, m in enumerate(mentions):
         cmp_before, cmp_len = _before_comparator(text, m.start)
@@ -293,10 +294,10 @@ def attach(
                 name = amount[1] or name
         if not name and ci and clauses[ci - 1] == clause_start - 1 and text[clause_start - 1] == ":":
             name = _colon_head(text, clause_start - 1)  # 1.地区生产总值:完成186.5亿元
-        row = _table_row_name(text, m.start)
+        row = _table_row_name(text, m.start) if tabs else ""
         if row:
             name = row  # 固定资产投资<TAB>亿元<TAB>80<TAB>83.4<TAB>6.2%: a table's row names its figures
-        if idx and names[-1] and _LEVEL.fullmatch(name) and (among := segment.find("其中")) >= 0:
+        if (among := segment.find("其中")) >= 0 and idx and names[-1] and _LEVEL.fullmatch(name):
             # 新建研发机构30家,其中省级以上10家: the level of the noun before (省级以上研发机构)
             level = _LEVEL.search(segment, among)
             name = (level.group() if level else name) + _LEVEL.sub("", names[-1], count=1)

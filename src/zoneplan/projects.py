@@ -400,16 +400,21 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
     # one (ABS树脂一体化 after 40万吨/年高性能ABS树脂一体化, 巴贝工厂化养蚕 after 巴贝工厂化养蚕一期)
     # is the same project (but 曙光三期 after 曙光三期4#地块 is another)
     seen: set[str] = set()
+    ends: list[str] = []  # the names kept, reversed and sorted: is a later name the end of one?
     taken_end = -1  # candidates come sorted by start: one may overlap only the last one kept
     hits: list[ProjectHit] = []
     for s, e, name in sorted(found, key=lambda t: (t[0], -(t[1] - t[0]))):
         key = name[:-2] if name.endswith("项目") and len(name) > 4 else name  # X项目 is X named again
         if key in seen or s < taken_end:
             continue
+        rkey = key[::-1]
+        at = bisect.bisect_left(ends, rkey)
+        if len(key) >= 4 and at < len(ends) and ends[at].startswith(rkey):
+            continue
         if _in_quotes(quotes, s, e) and re.search(r"[一二两三四五六七八九十万千百]|之城|工厂", name):
             continue  # a slogan: “三区三线”, “青春之城”, “未来工厂”
         seen.add(key)
-        seen.update(key[-k:] for k in range(4, len(key)))
+        bisect.insort(ends, rkey)
         if (phase := _PHASE_END.search(key)) is not None:
             seen.add(key[: phase.start()])
         taken_end = e
