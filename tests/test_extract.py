@@ -1062,6 +1062,15 @@ def test_a_class_of_projects_at_a_stage_is_no_project() -> None:
     assert [p.name for p in parse(raw).projects] == []
 
 
+def test_the_party_committee_before_a_zone_is_no_part_of_its_name() -> None:
+    raw = (
+        "中共青山经济技术开发区工作委员会 青山经济技术开发区管理委员会\n关于印发2025年工作要点的通知\n"
+        "各部门:\n一、主要目标\n完成固定资产投资25亿元。\n"
+    )
+    plan = parse(raw)
+    assert (plan.zone, plan.zone_aliases) == ("青山经济技术开发区", [])
+
+
 def test_a_verb_before_kaifaqu_is_no_zone_name() -> None:
     plan = parse("开发区2024年工作计划\n2024年,推动开发区高质量发展。\n一、主要目标\n地区生产总值增长7%。\n")
     assert plan.zone == "开发区"

@@ -136,7 +136,7 @@ def _zone(
 ) -> tuple[str | None, tuple[str, ...]]:
     found: list[tuple[str, str]] = []
     for line in ([title] if title else []) + list(lines[:12]) + list(header[:12]):
-        m = _ZONE_AT_START.match(_NOTICE_LEAD.sub("", line.strip()))
+        m = _ZONE_AT_START.match(_NOTICE_LEAD.sub("", line.strip().removeprefix("中共")))
         if m:
             found.append((m.group("place"), m.group("suffix")))
     if found and not any(place for place, _ in found):
