@@ -1042,6 +1042,13 @@ def test_a_project_to_finish_by_a_month_is_named() -> None:
     assert [p.name for p in parse(raw).projects] == ["云帆光伏组件项目"]
 
 
+def test_counts_that_say_what_the_work_is_about_are_other() -> None:
+    got = figures("围绕4个领域和6项重点任务,开展专项审计,全年完成审计项目25个。")
+    assert [(t, r) for t, _, _, _, r in got] == [("4个", "other"), ("6项", "other"), ("25个", "target")]
+    got = figures("针对3个突出问题开展整治,整改隐患120处。")
+    assert [(t, r) for t, _, _, _, r in got] == [("3个", "other"), ("120处", "target")]
+
+
 def test_what_is_left_is_the_present_state() -> None:
     got = figures("可用工业用地仅剩约800亩。", REVIEW_HEAD)
     assert [(t, n, r) for t, n, _, _, r in got] == [("800亩", "可用工业用地", "other")]

@@ -234,6 +234,7 @@ def attach(
     starts = [m.start for m in mentions]
     clauses, sents = _breaks(text)
     tabs = "\t" in text  # rows of a table (most documents have none)
+    scope_end = -1  # the end of the last figure that says what the work is about (围绕3个专题)
     prev_end = 0
     for idx, m in enumerate(mentions):
         cmp_before, cmp_len = _before_comparator(text, m.start)
@@ -309,6 +310,13 @@ def attach(
         if row and dimension == "percent" and _GROWTH_HEADER.search(_table_header(text, m.start)):
             kind = "growth"  # in the column headed 增幅 (增长, 增速, 同比)
         role = _role(text, m, part, segment, follow, threshold, dimension, sent_start, clause_start, tail)
+        if text.endswith(_SCOPE_CUES, max(0, m.start - cmp_len - 2), m.start - cmp_len) or (
+            scope_end >= 0 and _same_clause_soft(text, scope_end, m.start)
+        ):
+            # 围绕3个专题和9项专项整治,做实…: what the work is about, not what it delivers
+            role, scope_end = "other", tail
+        else:
+            scope_end = -1
         headline = any(a <= m.start < b for a, b in zones)
         if headline and role == "other" and not threshold:
             role = "target" if part == "plan" else "actual"
@@ -353,6 +361,9 @@ def _table_header(text: str, pos: int) -> str:
 
 _GROWTH_HEADER: Final = re.compile(r"增幅|增长|增速|同比")
 
+
+#: Words right before a figure that make it the scope of the work (围绕3个专题): `other`.
+_SCOPE_CUES: Final = ("围绕", "聚焦", "针对")
 
 #: Cues of a bare place word written before it (上百个, 数十家, 几千名).
 _PREFIX_CUES: Final = frozenset("上数几")
