@@ -96,6 +96,8 @@ def check_map(c: Cleaned) -> None:
         pytest.param("001234567K/2023-00012", "start", id="index-number"),
         pytest.param("2023-03-01 09:30:15", "start", id="date-stamp"),
         pytest.param("×", "end", id="close-cross"),
+        # the heading a sharing site puts over each document of a page that gathers several
+        pytest.param("开发区工作计划 篇2", "middle", id="article-heading"),
         # a full-width form of a noise line is noise too (width folding comes first)
         pytest.param("第２页　／　共７页", "middle", id="fullwidth-page-counter"),
     ],
@@ -178,6 +180,10 @@ def test_body_lines_are_kept(line: str) -> None:
         ),
         # a page-counter crumb glued to the text
         pytest.param(f"{BODY}第1页/共3页\n", f"{BODY}\n", id="inline-page-counter"),
+        # how many documents the page gathers, after its title
+        pytest.param(
+            f"开发区工作计划(精选3篇)\n{BODY}\n", f"开发区工作计划\n{BODY}\n", id="inline-article-count"
+        ),
     ],
 )
 def test_noise_in_context(raw: str, text: str) -> None:
