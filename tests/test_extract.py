@@ -1010,6 +1010,8 @@ def test_a_level_among_the_noun_before_takes_that_noun() -> None:
         ("8个", "创新平台"),
         ("2个", "国家级以上创新平台"),
     ]
+    got = figures("获评省级以上荣誉12项,其中国家级3项。", REVIEW_HEAD)
+    assert [(t, n) for t, n, *_ in got] == [("12项", "省级以上荣誉"), ("3项", "国家级荣誉")]
 
 
 def test_a_table_row_names_its_figures_and_a_column_header_gives_their_kind() -> None:

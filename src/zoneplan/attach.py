@@ -301,7 +301,9 @@ def attach(
         if (among := segment.find("其中")) >= 0 and idx and names[-1] and _LEVEL.fullmatch(name):
             # 新建研发机构30家,其中省级以上10家: the level of the noun before (省级以上研发机构)
             level = _LEVEL.search(segment, among)
-            name = (level.group() if level else name) + _LEVEL.sub("", names[-1], count=1)
+            prev = names[-1]
+            lead = _LEVEL.match(prev)
+            name = (level.group() if level else name) + (prev[lead.end() :] if lead else prev)
         # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
         dist = _distributed(text, mentions, starts, idx, sent_start, names)
         if dist is not None:
