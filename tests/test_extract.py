@@ -1066,6 +1066,20 @@ def test_a_later_shorter_mention_of_a_project_is_the_same_project() -> None:
     assert names == ["星海化学高端聚氨酯一体化项目", "云岭食品产业园一期", "曙光三期4#地块", "曙光三期"]
 
 
+def test_the_company_behind_a_project_where_its_name_says() -> None:
+    raw = PLAN_HEAD + (
+        "加快蓝海新材料有限公司年产5万吨树脂项目建设;推进利华集团高端化工新材料产业园建设;"
+        "确保中石化年产20万吨新材料项目投产;推进滨江智造产业园建设。\n"
+    )
+    got = [(p.name, p.companies) for p in parse(raw).projects]
+    assert got == [
+        ("蓝海新材料有限公司年产5万吨树脂项目", ["蓝海新材料有限公司"]),
+        ("利华集团高端化工新材料产业园", ["利华集团"]),
+        ("中石化年产20万吨新材料项目", ["中石化"]),
+        ("滨江智造产业园", []),
+    ]
+
+
 def test_a_class_of_projects_at_a_stage_is_no_project() -> None:
     raw = PLAN_HEAD + "强化签约项目跟踪服务,推动签约项目开工率达到70%以上,推进在建项目竣工。\n"
     assert [p.name for p in parse(raw).projects] == []

@@ -25,7 +25,7 @@ from .load import decode, read_bytes
 from .meta import find_title, read_meta, title_parts
 from .model import Plan, plan_from_records
 from .outline import Heading, PartMap, build_outline
-from .projects import ProjectHit, find_projects
+from .projects import ProjectHit, companies_of, find_projects
 from .quantities import Mention, find_mentions, quote_spans
 from .units import base_factor
 
@@ -325,6 +325,7 @@ def _projects(
                 "investment": investment,
                 "capacity": capacity,
                 "status": hit.status,
+                "companies": companies_of(hit.name),
                 "part": part_at(hit.start),
                 "task": ids.get(id(h)) if h is not None else None,
             }

@@ -26,7 +26,7 @@ import attrs
 from .lexicon import lexicon, trie_pattern
 from .quantities import quote_spans
 
-__all__ = ["ProjectHit", "find_projects"]
+__all__ = ["ProjectHit", "companies_of", "find_projects"]
 
 _NAME_CHAR: Final = r"[\u4e00-\u9fffA-Za-z0-9·#/]"
 _CAPACITY_UNITS: Final = "吨|件|台|套|辆|片|平方米|千瓦时|千瓦|兆瓦时|兆瓦|GWh|GW|MWh|MW|个|只|条|米"
@@ -292,6 +292,22 @@ def _generic(name: str) -> bool:
 
 
 _PHASE_END: Final = re.compile(r"[一二三四五六七八九]期$")
+
+
+#: A company written at the start of a project's name: 某某材料有限公司…, 某某集团…
+_COMPANY: Final = re.compile(r"[^\W\d_]{2,20}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
+
+
+def companies_of(name: str) -> list[str]:
+    """The company behind a project, where its name says: a company at its start (蓝海材料有限公司
+    年产…项目, 利华集团新材料产业园), or the owner of a plant named by its capacity (中石化年产…)."""
+    company = _COMPANY.match(name)
+    if company is not None and company.end() < len(name):
+        return [company.group()]
+    owner = name.find("年产")
+    if owner >= 2 and not any(ch.isdigit() for ch in name[:owner]):
+        return [name[:owner]]
+    return []
 
 
 def _in_quotes(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
