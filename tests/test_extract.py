@@ -420,9 +420,21 @@ def test_projects_with_status_and_investment() -> None:
     assert "青山生物医药产业园" in names
     park = plan.projects[names.index("青山生物医药产业园")]
     assert park.investment is not None and park.investment.text == "12亿元"
-    assert park.status is not None and park.status.value == "under_construction"
+    # a park the plan is to start is planned (推动…开工建设); one the review reports started is
+    # under construction, one it reports finished completed
+    assert park.status is not None and park.status.value == "planned"
     for p in plan.projects:
         assert raw[p.span.start : p.span.end] == p.name
+    review = parse(REVIEW_HEAD + "青山生物医药产业园开工建设,云谷科技产业园建成投产。\n")
+    assert [(p.name, p.status.value if p.status else None) for p in review.projects] == [
+        ("青山生物医药产业园", "under_construction"),
+        ("云谷科技产业园", "completed"),
+    ]
+    plan_ahead = parse(PLAN_HEAD + "推动云谷科技产业园尽快竣工,谋划启动星河智造产业园。\n")
+    assert [(p.name, p.status.value if p.status else None) for p in plan_ahead.projects] == [
+        ("云谷科技产业园", "under_construction"),
+        ("星河智造产业园", "planned"),
+    ]
 
 
 def test_a_point_between_digits_is_part_of_a_project_name() -> None:

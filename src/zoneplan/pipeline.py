@@ -152,7 +152,7 @@ def _parse(raw: str, source: str | None) -> Plan:
     )
     # the zone itself (清溪工业园 of 清溪工业园区管委会) is no project in it
     zone_names = (meta.zone, *meta.zone_aliases) if meta.zone else ()
-    found = find_projects(text, quotes=quotes)
+    found = find_projects(text, quotes=quotes, part_at=parts.at)
     hits = [h for h in found if not any(z.startswith(h.name) for z in zone_names)]
     projects = _projects(hits, c, indicators, parts.at, locate, ids)
     tasks = _tasks(outline.roots, c, indicators, projects)

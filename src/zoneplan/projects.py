@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from typing import Final
 
 import attrs
@@ -141,13 +142,22 @@ def _status_rx() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(trie_pattern(stage)), stage
 
 
-def _status(clause: str) -> str | None:
-    """The stage named by the last stage word of the clause (建成 completed, 在谈 negotiating …)."""
+def _status(clause: str, *, plan: bool = False) -> str | None:
+    """The stage named by the last stage word of the clause (建成 completed, 在谈 negotiating …).
+
+    In a plan, work still to start is planned: a clause with a planning word (谋划, 筹建 …), or
+    whose last stage word starts the work (推动X及早开工, 确保X顺利开工); work to finish is being
+    built (推动X尽快竣工)."""
     rx, stage = _status_rx()
-    last = None
-    for last in rx.finditer(clause):  # noqa: B007 - the last match is the answer
-        pass
-    return stage[last.group()] if last else None
+    words = [m.group() for m in rx.finditer(clause)]
+    if not words:
+        return None
+    last = stage[words[-1]]
+    if plan and (words[-1] in lexicon().projects["start_words"] or any(stage[w] == "planned" for w in words)):
+        return "planned"
+    if plan and last == "completed":
+        return "under_construction"  # 推动X尽快竣工: to be finished, so being built
+    return last
 
 
 _CLAUSE_OPEN: Final = re.compile(r"[,;。:\n]")
@@ -316,7 +326,12 @@ def _in_quotes(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
     return i >= 0 and quotes[i][0] < s and e < quotes[i][1]
 
 
-def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> list[ProjectHit]:
+def find_projects(
+    text: str,
+    *,
+    quotes: list[tuple[int, int]] | None = None,
+    part_at: Callable[[int], str | None] | None = None,
+) -> list[ProjectHit]:
     """Projects named in the cleaned text, each once, in order of first mention (``quotes``: the
     :func:`~zoneplan.quantities.quote_spans` of ``text``, when the caller has them)."""
     pats = _patterns()
@@ -434,5 +449,6 @@ def find_projects(text: str, *, quotes: list[tuple[int, int]] | None = None) -> 
         if (phase := _PHASE_END.search(key)) is not None:
             seen.add(key[: phase.start()])
         taken_end = e
-        hits.append(ProjectHit(s, e, name, _status(_clause(text, s, e))))
+        plan = part_at is not None and part_at(s) == "plan"
+        hits.append(ProjectHit(s, e, name, _status(_clause(text, s, e), plan=plan)))
     return hits
