@@ -78,6 +78,44 @@ def run_scorer(scorer: Path, gold: Path, raw: Path, extra: list[str]) -> int:
     return subprocess.run(cmd, check=False).returncode
 
 
+def project_fields(scorer: Path, gold_dir: Path, raw_dir: Path) -> str:
+    """Agreement on the projects the scorer matches (same name, near span): status and
+    investment, which its projects F1 does not score."""
+    import importlib.util
+
+    import zoneplan
+
+    spec = importlib.util.spec_from_file_location("corpus_score", scorer)
+    if spec is None or spec.loader is None:
+        return "project fields: the scorer cannot be imported"
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    status = [0, 0]
+    investment = [0, 0]
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        raw = raw_dir / gold["doc"] if "doc" in gold else raw_dir / (gold_path.stem + ".txt")
+        if not raw.is_file():
+            continue
+        found = zoneplan.read(raw).projects
+        used: set[int] = set()
+        for g in gold.get("projects", []):
+            for i, p in enumerate(found):
+                near = abs(p.span.start - g["start"]) <= 40
+                if i not in used and near and score.same_name(p.name, g["name"]):
+                    used.add(i)
+                    status[0] += (p.status.value if p.status else None) == g.get("status")
+                    status[1] += 1
+                    if g.get("investment"):
+                        investment[0] += p.investment is not None and p.investment.text == g["investment"]
+                        investment[1] += 1
+                    break
+    return (
+        f"project fields on matched projects: status {status[0]}/{status[1]}, "
+        f"investment {investment[0]}/{investment[1]}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument(
@@ -95,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"## corpus: {args.corpus}\n", flush=True)
     status |= run_scorer(scorer, args.corpus / "gold", args.corpus / "seeds", extra)
+    if not args.json:
+        print(project_fields(scorer, args.corpus / "gold", args.corpus / "seeds"))
     groups = example_collections(args.examples)
     if not groups:
         print(
