@@ -430,6 +430,12 @@ def test_projects_with_status_and_investment() -> None:
         ("青山生物医药产业园", "under_construction"),
         ("云谷科技产业园", "completed"),
     ]
+    # the first stage word after a name speaks of it: A已完工、B正在施工
+    both = parse(REVIEW_HEAD + "滨江科技产业园已完工、城北物流园正在施工。\n")
+    assert [(p.name, p.status.value if p.status else None) for p in both.projects] == [
+        ("滨江科技产业园", "completed"),
+        ("城北物流园", "under_construction"),
+    ]
     plan_ahead = parse(PLAN_HEAD + "推动云谷科技产业园尽快竣工,谋划启动星河智造产业园。\n")
     assert [(p.name, p.status.value if p.status else None) for p in plan_ahead.projects] == [
         ("云谷科技产业园", "under_construction"),

@@ -142,16 +142,19 @@ def _status_rx() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(trie_pattern(stage)), stage
 
 
-def _status(clause: str, *, plan: bool = False) -> str | None:
+def _status(clause: str, name_end: int, *, plan: bool = False) -> str | None:
     """The stage named by the last stage word of the clause (建成 completed, 在谈 negotiating …).
 
     In a plan, work still to start is planned: a clause with a planning word (谋划, 筹建 …), or
     whose last stage word starts the work (推动X及早开工, 确保X顺利开工); work to finish is being
     built (推动X尽快竣工)."""
     rx, stage = _status_rx()
-    words = [m.group() for m in rx.finditer(clause)]
-    if not words:
+    found = list(rx.finditer(clause))
+    if not found:
         return None
+    # the first stage word after the name speaks of it (A已完成、B正在施工); else the last before
+    after = [m for m in found if m.start() >= name_end]
+    words = [m.group() for m in (found if not after else found[: found.index(after[0]) + 1])]
     last = stage[words[-1]]
     if plan and (words[-1] in lexicon().projects["start_words"] or any(stage[w] == "planned" for w in words)):
         return "planned"
@@ -164,14 +167,15 @@ _CLAUSE_OPEN: Final = re.compile(r"[,;。:\n]")
 _CLAUSE_CLOSE: Final = re.compile(r"[,;。\n]")
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around ``text[start:end]`` (looked for near it first: clauses are short)."""
+def _clause(text: str, start: int, end: int) -> tuple[str, int]:
+    """The clause around ``text[start:end]`` (looked for near it first: clauses are short), and
+    where in it the name ends."""
     lo = max(0, start - 160)
     back = _CLAUSE_OPEN.search(text[lo:start][::-1])  # the last opener before start
     # (a clause longer than the window is rare)
     s = start - back.start() if back else max(text.rfind(c, 0, start) for c in ",;。:\n") + 1
     close = _CLAUSE_CLOSE.search(text, end)
-    return text[s : close.start() if close else len(text)]
+    return text[s : close.start() if close else len(text)], end - s
 
 
 _FIGURE: Final = re.compile(
@@ -450,5 +454,5 @@ def find_projects(
             seen.add(key[: phase.start()])
         taken_end = e
         plan = part_at is not None and part_at(s) == "plan"
-        hits.append(ProjectHit(s, e, name, _status(_clause(text, s, e), plan=plan)))
+        hits.append(ProjectHit(s, e, name, _status(*_clause(text, s, e), plan=plan)))
     return hits
