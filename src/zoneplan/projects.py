@@ -272,7 +272,7 @@ def _stop_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], froz
 
 def _stop_at(item: str, pos: int, stops: re.Pattern[str]) -> re.Match[str] | None:
     """The stop at ``pos``, unless a stop noun (开发区, 中心) stands there."""
-    return None if item.startswith(lexicon().projects["stop_nouns"], pos) else stops.match(item, pos)
+    return None if item.startswith(_stop_words()[0], pos) else stops.match(item, pos)
 
 
 def _may_begin(item: str, pos: int, stops: re.Pattern[str]) -> bool:
