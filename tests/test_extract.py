@@ -745,6 +745,11 @@ def test_fenbie_hands_out_figures_to_the_nouns_listed_before_it() -> None:
     ]
 
 
+def test_a_word_that_points_back_is_no_part_of_the_name() -> None:
+    got = figures("推进星海化学高端聚氨酯一体化项目,该项目计划总投资42亿元。")
+    assert [(t, n) for t, n, *_ in got] == [("42亿元", "总投资")]
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
