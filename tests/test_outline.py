@@ -168,6 +168,16 @@ def test_numbered_parts_switch_from_review_to_plan() -> None:
     assert [(i.text, i.role.value) for i in plan.indicators] == [("100亿元", "actual"), ("50个", "target")]
 
 
+@pytest.mark.parametrize("heading", ["三、今后工作举措", "三、下阶段工作", "三、下一阶段工作措施"])
+def test_the_next_stage_heading_opens_the_plan_part(heading: str) -> None:
+    text = (
+        "某开发区2024年工作总结\n一、工作成效\n完成投资20亿元。\n二、存在问题\n后劲不足。\n"
+        f"{heading}\n完成投资25亿元。\n"
+    )
+    plan = parse(text)
+    assert [(i.text, i.role.value) for i in plan.indicators] == [("20亿元", "actual"), ("25亿元", "target")]
+
+
 def test_a_plan_opener_inside_the_plan_heading_keeps_its_items_under_it() -> None:
     # 下半年,… opens the plan part of a summary; under 三、下半年工作打算 the plan part is open
     # already, so the 一是 … 二是 that follow are that heading's items, not new top-level ones
