@@ -27,7 +27,7 @@ import attrs
 
 from .lexicon import lexicon, trie_pattern
 from .outline import sentence_ends
-from .quantities import Mention
+from .quantities import PREFIX_CUES, Mention
 
 __all__ = ["Facts", "attach", "headline_zones"]
 
@@ -238,7 +238,7 @@ def attach(
     prev_end = 0
     for idx, m in enumerate(mentions):
         cmp_before, cmp_len = _before_comparator(text, m.start)
-        if m.inside_comparator in _PREFIX_CUES and not cmp_len:
+        if m.inside_comparator in PREFIX_CUES and not cmp_len:
             cmp_len = 1  # 上百个, 数十家: the cue before the figure is no part of its name
         cmp_after, after_len = _after_comparator(text, m.end)
         comparator = cmp_before or cmp_after or (lex.comparator_inside.get(m.inside_comparator or "") or "eq")
@@ -366,9 +366,6 @@ _GROWTH_HEADER: Final = re.compile(r"增幅|增长|增速|同比")
 
 #: Words right before a figure that make it the scope of the work (围绕3个专题): `other`.
 _SCOPE_CUES: Final = ("围绕", "聚焦", "针对")
-
-#: Cues of a bare place word written before it (上百个, 数十家, 几千名).
-_PREFIX_CUES: Final = frozenset("上数几")
 
 
 def _colon_head(text: str, colon: int) -> str:

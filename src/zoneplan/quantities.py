@@ -342,12 +342,15 @@ def _bare_unit(src: str, m: re.Match[str]) -> Mention:
     mag, unit = m.group("bmag", "bunit") if m.group("bmag") else m.group("pmag", "punit")
     start, end = m.span()
     before = src[start - 1 : start]
-    in_cmp = before if before in ("上", "数", "几") else None
+    in_cmp = before if before in PREFIX_CUES else None
     return Mention(
         start, end, src[start:end], Decimal(1), None, None, m.group(), _PLACE_VALUES[mag], lookup_unit(unit),
         in_cmp, True,
     )  # fmt: skip
 
+
+#: Cues written before a bare place word (上百个, 数十家, 几千名): its comparator, no part of its name.
+PREFIX_CUES: Final = frozenset("上数几")
 
 _PLACE_VALUES: Final = {"亿": Decimal(10**8), "万": Decimal(10**4), "千": Decimal(1000), "百": Decimal(100),
                         "十": Decimal(10)}  # fmt: skip
