@@ -258,3 +258,71 @@ def test_a_plan_part_heading_run_into_the_text() -> None:
         ("20家", "target"),
     ]
     assert plan.kind is not None and plan.kind.value == "summary_and_plan"
+
+
+# a plan written with line breaks, then the same text as a scrape that lost them all (a line of
+# run-in headings is looked for in a line as long as a whole document: paragraphs padded to be)
+_FILL = "全区上下团结一心,主要指标稳中有进。" * 6
+_BROKEN_PLAN = f"""\
+一、做强先进制造,夯实产业根基
+重点抓好以下工作:
+(一)加快项目建设。全年实施亿元以上项目45个,完成投资60亿元。{_FILL}
+(二)培育龙头企业。新增规上企业20家。一是实施企业梯度培育。二是开展技改扶持。
+二、深化开放合作,增强发展动能
+1.精准招商。全年引进项目30个。{_FILL}
+2.优化服务。推行项目代办制。
+三、守牢安全底线
+(一)抓好安全生产。开展隐患排查200次。{_FILL}
+"""
+
+
+def _rows(text: str) -> list[tuple[int, str | None, str]]:
+    return [(d, label, title[:6]) for d, label, title in shape(text)]
+
+
+def test_a_text_that_lost_its_line_breaks_keeps_its_outline() -> None:
+    # the headings that open lines run on after a sentence (。二、, 。2.), or into the title of the
+    # heading above (…产业根基重点抓好…:(一)): each found, nested as in the text with its breaks
+    lines = _rows(_BROKEN_PLAN)
+    assert len(lines) == 10
+    joined = "某开发区2025年工作计划。" + _BROKEN_PLAN.replace("\n", "")
+    assert _rows(joined) == lines
+    assert _rows("某开发区2025年工作计划。" + _BROKEN_PLAN.replace("\n", " ")) == lines
+
+
+def test_a_first_item_run_into_a_heading_title_ends_the_title() -> None:
+    text = "某开发区2025年工作计划。一、抓项目建设(一)加快重大项目。全年开工项目12个,完成投资20亿元以上。"
+    text += f"(二)强化要素保障。新增用地500亩。{_FILL * 2}二、抓招商引资1.精准招商。引进项目30个。{_FILL * 2}"
+    heads = shape(text)
+    assert heads[:3] == [(1, "一、", "抓项目建设"), (2, "(一)", "加快重大项目"), (2, "(二)", "强化要素保障")]
+    assert heads[3][:2] == (1, "二、") and heads[4][:3] == (2, "1.", "精准招商")
+
+
+def test_run_in_numbers_that_continue_no_sequence_are_no_headings() -> None:
+    # a long paragraph of a document with its breaks: 。三、 out of the blue, and 。2. with no 1.
+    body = f"{_FILL * 2}三、产业结构持续优化。{_FILL}2.服务效能提升。{_FILL * 2}"
+    text = f"一、总体情况\n{body}\n二、下步打算\n内容。\n"
+    assert [(h[1], h[2]) for h in shape(text)] == [("一、", "总体情况"), ("二、", "下步打算")]
+
+
+def test_a_run_in_list_of_problems_gives_no_headings() -> None:
+    text = (
+        "某开发区2024年工作总结和2025年工作计划。一、2024年工作成效全年完成产值120亿元,增长8%。"
+        "(一)项目建设提速。新开工项目15个,竣工项目9个。(二)招商成果丰硕。签约项目24个。"
+        "二、存在的困难和问题一是用地指标紧张;二是人才储备不足;三是配套设施滞后。"
+        f"2025年工作思路2025年全区力争完成产值135亿元,新增规上企业20家。一是抓项目。二是抓招商。{_FILL * 3}"
+    )
+    heads = build_outline(text, default_part="review").flat()
+    rows = [(h.depth, h.label, h.title[:6], h.part) for h in heads]
+    assert rows == [
+        (1, "一、", "2024年工", "review"),
+        (2, "(一)", "项目建设提速", "review"),
+        (2, "(二)", "招商成果丰硕", "review"),
+        (1, "二、", "存在的困难和", "review"),
+        (1, None, "2025年工", "plan"),
+        (2, "一是", "抓项目", "plan"),
+        (2, "二是", "抓招商", "plan"),
+    ]
+    plan = parse(text)
+    roles = [(i.text, i.role.value) for i in plan.indicators]
+    assert roles[-2:] == [("135亿元", "target"), ("20家", "target")]

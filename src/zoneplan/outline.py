@@ -59,6 +59,16 @@ _INLINE: Final = re.compile(
     rf"[。;:!?]\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)|(?P<yao>[{_CN}]{{1,3}}要)"
     rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\([0-9]{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
 )
+# text that lost its line breaks (a whole document, or a part of it, on one line): the headings
+# that open a line elsewhere (一、, 1., 第一,) run on after a sentence; looked for only in a line
+# this long (a paragraph of a document that kept its breaks rarely is)
+_RUN_IN_LINE: Final = 500
+_RUN_IN: Final = re.compile(
+    rf"[。!?:;][ \t]*(?:(?P<cn_dun>[{_CN}]{{1,3}}、)|(?P<ar_dot>[0-9]{{1,2}}\.(?![0-9]))"
+    rf"|(?P<ar_dun>[0-9]{{1,2}}、(?![0-9]))|(?P<di>第[{_CN}]{{1,3}}[,、:]))"
+)
+#: The first item of a run-in heading's own list, run into its title (一、抓项目建设(一)加快…).
+_FIRST_ITEM: Final = re.compile(r"\((?:一|1)\)|(?<![0-9.])1\.(?![0-9])|(?<![0-9])1、|一是|①")
 _TITLE_END: Final = re.compile(r"[。;!?\n]")
 #: Punctuation of running text: a line with it is body, no longer the document's title.
 _BODY_PUNCT: Final = re.compile(r"[。,;:!?]")
@@ -191,6 +201,7 @@ def _scan(text: str) -> list[Heading]:
         if not stripped:
             continue
         lead = len(line) - len(line.lstrip())
+        line_from = len(found)
         pos = ls + lead
         inline_from = pos
         m = _LINE_LABEL.match(text, pos, le)
@@ -236,11 +247,104 @@ def _scan(text: str) -> list[Heading]:
             if skipping:
                 continue
             ts, te, title = _title(text, im.end(), le)
-            if style in ("cn_paren", "ar_paren") and te - ts > 40:
-                continue  # a parenthesised number inside running text
+            if (
+                style in ("cn_paren", "ar_paren")
+                and te - ts > 40
+                and not (le - ls >= _RUN_IN_LINE and _continues(found, style, _number(label)))
+            ):
+                continue  # a parenthesised number inside running text (not the next of a sequence
+                # in a line that lost its breaks: there a title runs on into its paragraph)
             if title:
                 found.append(Heading(s, ts, te, label, style, _number(label), title))
+        if le - ls >= _RUN_IN_LINE:
+            run_in, lists = _run_in(text, inline_from, le, found, problems)
+            found.extend(run_in)
+            if lists:  # (the headings of this line: a list runs on in its own line)
+                found[line_from:] = _without_listed(found[line_from:], lists)
     return found
+
+
+def _without_listed(found: list[Heading], lists: list[tuple[int, str]]) -> list[Heading]:
+    """``found`` less the items of run-in lists of problems (二、存在的问题一是…;二是…;三是…):
+    from each list's first item (its offset and style), the headings of that style numbered on
+    from 2, up to the first heading that is not the next of them."""
+    found = sorted(found, key=lambda h: h.start)
+    dropped: set[int] = set()
+    for first, style in lists:
+        n = 2
+        for h in found:
+            if h.start <= first:
+                continue
+            if h.style != style or h.number != n:
+                break
+            dropped.add(id(h))
+            n += 1
+    return [h for h in found if id(h) not in dropped]
+
+
+def _continues(found: list[Heading], style: str, n: int | None) -> bool:
+    """Would a heading numbered ``n`` start a sequence of ``style`` or continue the last one?"""
+    # (the last 50 headings: a sequence goes on near its last number, and the walk stays short)
+    last = next((h.number for h in reversed(found[-50:]) if h.style == style), None)
+    return n == 1 or (n is not None and last == n - 1)
+
+
+def _run_in(
+    text: str, start: int, line_end: int, found: list[Heading], problems: tuple[str, ...]
+) -> tuple[list[Heading], list[tuple[int, str]]]:
+    """Headings run into a long line after a sentence (…取得新成效。二、抓招商引资…), where the
+    document lost its line breaks: the first of a sequence, or the next number of one; a part
+    named by a year and a part word (。2024年工作计划…); the first item of a heading's own list
+    run into its title (一、抓项目(一)加快…) ends the title and is a heading too, unless the title
+    names problems: then that list's offset and style are returned, to leave its items out."""
+    out: list[Heading] = []
+    lists: list[tuple[int, str]] = []
+    heads = list(_RUN_IN.finditer(text, max(start - 1, 0), line_end))
+    last = {h.style: h.number or 0 for h in found[-50:]} if heads else {}
+    taken = {h.start for h in found[-50:]} if heads else set()  # (一) after a colon: found inline already
+    for m in heads:
+        style = m.lastgroup or ""
+        label = m.group(style)
+        n = _number(label)
+        if n is None or (n != 1 and last.get(style) != n - 1):
+            continue
+        last[style] = n
+        ts, te, title = _title(text, m.end(), line_end)
+        part = None
+        named = _run_in_part().match(title)
+        if named is not None:  # 三、2024年工作计划2024年主要目标是…: the part's name, then its text
+            te, title, part = ts + named.end(), named.group(), _part_of(named.group())
+        else:
+            item = _FIRST_ITEM.search(text, ts + 2, te)
+            if item is not None:
+                ts2, te2, title2 = _title(text, item.end(), line_end)
+                kind = _LINE_LABEL.match(item.group()).lastgroup or ""  # type: ignore[union-attr]
+                if any(p in text[ts : item.start()] for p in problems):
+                    lists.append((item.start(), kind))  # its items list problems: no headings
+                elif title2 and item.start() not in taken:
+                    out.append(Heading(item.start(), ts2, te2, item.group(), kind, 1, title2))
+                    last[kind] = 1
+                te, title = item.start(), text[ts : item.start()].rstrip()
+        if title:
+            out.append(Heading(m.start(style), ts, te, label, style, n, title, part=part))
+    for m in _run_in_part_line().finditer(text, max(start - 1, 0), line_end):
+        s = m.start(1)
+        out.append(Heading(s, s, m.end(1), None, "part", None, m.group(1), part=_part_of(m.group(1))))
+    return out, lists
+
+
+@functools.cache
+def _run_in_part() -> re.Pattern[str]:
+    """A part's name: a year or half-year, then a review or plan word (2024年工作计划)."""
+    part = lexicon().part
+    words = trie_pattern((*part["review"], *part["plan"]))
+    return re.compile(rf"(?:[0-9]{{4}}年度?|上半年|下半年|今年|明年)(?:{words})")
+
+
+@functools.cache
+def _run_in_part_line() -> re.Pattern[str]:
+    """A part named without a label, run in after a sentence (…有待提升。2024年工作思路2024年是…)."""
+    return re.compile(rf"[。!?][ \t]*({_run_in_part().pattern})(?![是为的:,])")
 
 
 #: The characters that end a sentence (a line break ends one too).
