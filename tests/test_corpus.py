@@ -7,6 +7,7 @@ projects ≥ 0.6, metadata ≥ 0.9) so that a regression fails CI.
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import json
 from pathlib import Path
@@ -112,3 +113,15 @@ def test_nothing_comes_from_boilerplate(path: Path) -> None:
             start = raw.find(bp, start + 1)
     for ind in plan.indicators:
         assert not any(a <= ind.span.start < b for a, b in noise), ind.text
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in (CORPUS / "seeds").glob("*.txt")))
+def test_a_seed_that_lost_its_line_breaks_keeps_its_parts(seed: str) -> None:
+    # a scrape that joins a document into one line: each figure stays in the part it is in
+    # (review or plan), so its role does not change with the layout
+    text = zoneplan.load.decode(zoneplan.load.read_bytes(CORPUS / "seeds" / seed))
+    kept = [(i.text, i.part) for i in zoneplan.parse(text).indicators]
+    flat = [(i.text, i.part) for i in zoneplan.parse(text.replace("\n", "")).indicators]
+    blocks = difflib.SequenceMatcher(None, kept, flat, autojunk=False).get_matching_blocks()
+    same = sum(b.size for b in blocks)
+    assert same >= 0.97 * len(kept), (same, len(kept))

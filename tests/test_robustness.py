@@ -114,7 +114,7 @@ SHAPES: list[tuple[str, Callable[[int], str]]] = [
     ("nested-labels", _nested_labels),
     # a text that lost its line breaks: run-in headings, numbered on, in one long line
     ("run-in-headings", _repeat("。一、抓项目(一)加快建设。二、抓招商1.精准招商。")),
-    ("run-in-parens", _repeat("。(二)推进产业园区建设和城市更新工作以及各类平台提质增效等各项重点工作。一是")),
+    ("run-in-parens", _repeat("。(二)" + "推进产业园区建设和城市更新" * 4 + "。一是")),  # titles over 40
     ("run-in-problems", _repeat("。二、存在的问题一是用地紧张;二是人才不足;")),
     ("run-in-parts", _repeat("。2025年工作计划")),
     ("lead-ins", _repeat("强化要素保障。内容很多很多。\n")),

@@ -62,10 +62,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
     return {
         # 等 closing a list of projects: 推动A、B等项目, A、B等3个重点项目
-        "list_anchor": re.compile("等"),
-        "list_closer": re.compile(
-            rf"(?:[0-9一二三四五六七八九十]+(?:个|家|只|项|条|幅|宗))?[\u4e00-\u9fff]{{0,8}}?"
-            rf"(?:{alt(lex['list_closers'])})"
+        # (the closer a lookahead: the engine passes over every other 等 without a call into Python)
+        "list_anchor": re.compile(
+            rf"等(?=(?:[0-9一二三四五六七八九十]+(?:个|家|只|项|条|幅|宗))?[\u4e00-\u9fff]{{0,8}}?"
+            rf"(?:{alt(lex['list_closers'])}))"
         ),
         "specific": re.compile(rf"(?:{alt(lex['specific_suffixes'])})(?:[一二三四五六]期)?"),
         # a plant named by its capacity: 某公司年产2万吨钢筋生产项目, 某集团20万吨/年聚苯乙烯项目
@@ -345,8 +345,6 @@ def find_projects(
     found: list[tuple[int, int, str]] = []
 
     for m in pats["list_anchor"].finditer(text):
-        if not pats["list_closer"].match(text, m.end()):
-            continue
         lo = max(0, m.start() - 300)
         # an aside in brackets after a member (星河科技(总投资15亿元)、蓝海新材…) is passed over
         window = _ASIDE.sub(lambda a: _HIDDEN * len(a.group()), text[lo : m.start()])
