@@ -908,6 +908,17 @@ def test_a_zone_named_in_the_text_under_a_generic_title() -> None:
     assert (plan.zone, plan.year, str(plan.published)) == ("南屿开发区", 2024, "2024-01-15")
 
 
+@pytest.mark.parametrize("sep", ["", " "])
+def test_the_date_of_a_text_that_lost_its_line_breaks(sep: str) -> None:
+    # the date line run in after the title and the issuer; a date in the prose is no publication
+    # date, nor is one written 年月日 (2024年3月5日召开…) at the start of a short text
+    lines = ["溪南开发区2025年工作计划", "溪南开发区管委会", "2025-02-18", "2025年是关键之年。" * 60]
+    assert str(parse(sep.join(lines)).published) == "2025-02-18"
+    assert parse("2024年3月5日,溪南开发区召开大会。" * 40).published is None
+    prose = "全区上下团结一心。2024-03-05召开大会。" * 30
+    assert parse("溪南开发区2025年工作计划\n" + prose).published is None
+
+
 def test_a_decorated_title_the_cleaner_drops_still_says_what_the_document_is() -> None:
     # a sharing site's page: its title line (year first, decorated) sits among the page's header
     # lines and is dropped with them; the figures under 总体目标 are still the plan's targets,
