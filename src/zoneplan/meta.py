@@ -17,6 +17,7 @@ import attrs
 from dateutil import parser as dateparser
 
 from .lexicon import lexicon
+from .outline import RUN_IN_LINE
 
 __all__ = ["Meta", "find_title", "parse_date", "read_meta", "title_parts"]
 
@@ -60,8 +61,6 @@ _DATE_FIELD: Final = re.compile(
 _LONE_DATE: Final = re.compile(
     r"^\s*(?P<date>[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$"
 )
-#: A first line this long is a text that lost its line breaks (as ``outline._RUN_IN_LINE``).
-_FLAT_LINE: Final = 500
 _RUN_IN_DATE: Final = re.compile(
     r"(?<![0-9])(?P<date>[0-9]{4}([-/.])[0-9]{1,2}\2[0-9]{1,2})(?:(?![0-9])|(?=[0-9]{4}年))"
 )  # (the text's first year may follow with no space between: 2025-01-202025年是…)
@@ -234,7 +233,7 @@ def read_meta(
             m = _DATE_FIELD.search(line) or _LONE_DATE.match(line)
             if m and (published := parse_date(m.group("date"))):
                 break
-    if published is None and lines and len(lines[0]) >= _FLAT_LINE:
+    if published is None and lines and len(lines[0]) >= RUN_IN_LINE:
         # a text that lost its line breaks: the date line run in after the title and the issuer
         # (…管理委员会2025-01-20 2025年是…), written with dashes, slashes or points as no prose is
         m = _RUN_IN_DATE.search(lines[0], 0, 120)

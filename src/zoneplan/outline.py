@@ -25,7 +25,16 @@ from .errors import NumberError
 from .lexicon import lexicon, trie_pattern
 from .numbers import cn_to_decimal
 
-__all__ = ["MAX_DEPTH", "SENTENCE_END", "Heading", "Outline", "PartMap", "build_outline", "sentence_ends"]
+__all__ = [
+    "MAX_DEPTH",
+    "RUN_IN_LINE",
+    "SENTENCE_END",
+    "Heading",
+    "Outline",
+    "PartMap",
+    "build_outline",
+    "sentence_ends",
+]
 
 #: Outlines nest at most this deep (the corpus goes to 3); deeper restarts become siblings.
 MAX_DEPTH = 5
@@ -59,10 +68,10 @@ _INLINE: Final = re.compile(
     rf"[。;:!?]\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)|(?P<yao>[{_CN}]{{1,3}}要)"
     rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\([0-9]{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
 )
-# text that lost its line breaks (a whole document, or a part of it, on one line): the headings
-# that open a line elsewhere (一、, 1., 第一,) run on after a sentence; looked for only in a line
-# this long (a paragraph of a document that kept its breaks rarely is)
-_RUN_IN_LINE: Final = 500
+#: A line this long is text that lost its line breaks (a whole document, or a part of it, on
+#: one line; a paragraph of a document that kept its breaks rarely is): the headings that open
+#: a line elsewhere (一、, 1., 第一,) run on after a sentence, its date after its title (meta.py).
+RUN_IN_LINE: Final = 500
 _RUN_IN: Final = re.compile(
     rf"[。!?:;][ \t]*(?:(?P<cn_dun>[{_CN}]{{1,3}}、)|(?P<ar_dot>[0-9]{{1,2}}\.(?![0-9]))"
     rf"|(?P<ar_dun>[0-9]{{1,2}}、(?![0-9]))|(?P<di>第[{_CN}]{{1,3}}[,、:]))"
@@ -250,13 +259,13 @@ def _scan(text: str) -> list[Heading]:
             if (
                 style in ("cn_paren", "ar_paren")
                 and te - ts > 40
-                and not (le - ls >= _RUN_IN_LINE and _continues(found, style, _number(label)))
+                and not (le - ls >= RUN_IN_LINE and _continues(found, style, _number(label)))
             ):
                 continue  # a parenthesised number inside running text (not the next of a sequence
                 # in a line that lost its breaks: there a title runs on into its paragraph)
             if title:
                 found.append(Heading(s, ts, te, label, style, _number(label), title))
-        if le - ls >= _RUN_IN_LINE:
+        if le - ls >= RUN_IN_LINE:
             run_in, lists = _run_in(text, inline_from, le, found, problems)
             found.extend(run_in)
             if lists:  # (the headings of this line: a list runs on in its own line)
