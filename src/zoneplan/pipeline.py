@@ -226,10 +226,12 @@ def _indicators(
     """The indicators' records, spans mapped back to the raw text (unit factors looked up once
     per unit definition)."""
     raw = c.raw
+    offsets = c.offsets  # (a mention is never empty: its raw span read directly)
     factors: dict[int, tuple[Decimal, str]] = {}  # per unit definition: its base factor and unit
+    sentences: dict[tuple[int, int], dict[str, int]] = {}  # the figures of a sentence share its span
     out: list[_Record] = []
     for i, (m, f) in enumerate(zip(mentions, facts, strict=True)):
-        start, end = c.raw_span(m.start, m.end)
+        start, end = offsets[m.start], offsets[m.end - 1] + 1
         udef = m.udef
         if udef is not None:
             known = factors.get(id(udef))
@@ -240,7 +242,10 @@ def _indicators(
             factor, base_unit = _ONE, "yuan" if f.dimension == "currency_cny" else "item"
         first = m.value if m.value is not None else m.low
         host = locate(m.start)
-        s_start, s_end = c.raw_span(*f.sentence)
+        sentence = sentences.get(f.sentence)
+        if sentence is None:
+            s_start, s_end = c.raw_span(*f.sentence)
+            sentence = sentences[f.sentence] = {"start": s_start, "end": s_end}
         out.append(
             {
                 "id": i,
@@ -260,7 +265,7 @@ def _indicators(
                 "headline": f.headline,
                 "part": f.part,
                 "task": None if host is None else ids.get(id(host)),
-                "sentence": {"start": s_start, "end": s_end},
+                "sentence": sentence,
             }
         )
     return out
