@@ -78,7 +78,8 @@ _RUN_IN: Final = re.compile(
 )
 #: The first item of a run-in heading's own list, run into its title (一、抓项目建设(一)加快…).
 _FIRST_ITEM: Final = re.compile(r"\((?:一|1)\)|(?<![0-9.])1\.(?![0-9])|(?<![0-9])1、|一是|①")
-_TITLE_END: Final = re.compile(r"[。;!?\n]")
+#: A title: after spaces, up to the end of its clause or line.
+_TITLE: Final = re.compile(r"[ \t]*([^。;!?\n]*)")
 #: Punctuation of running text: a line with it is body, no longer the document's title.
 _BODY_PUNCT: Final = re.compile(r"[。,;:!?]")
 _LINE: Final = re.compile(r"[^\n]*\n?")
@@ -161,19 +162,23 @@ def _number(label_core: str) -> int | None:
 
 
 def _title(text: str, start: int, line_end: int) -> tuple[int, int, str]:
-    while start < line_end and text[start] in " \t":
-        start += 1
-    m = _TITLE_END.search(text, start, line_end)
-    end = m.start() if m else line_end
-    while end > start and text[end - 1] in " \t\r\n":
-        end -= 1
-    return start, end, text[start:end]
+    """The title from ``start`` (its start, end and text), less the spaces around it."""
+    m = _TITLE.match(text, start, line_end)
+    assert m is not None  # (it matches everywhere: all of it is optional)
+    start = m.start(1)
+    title = m.group(1).rstrip(" \t\r")  # (a line break ends it: CRLF leaves a \r)
+    return start, start + len(title), title
+
+
+#: The period a part's title opens with (2023年, 下半年, 明年).
+_PART_PERIOD: Final = re.compile(r"[0-9]{4}年(度)?|(上|下)半年|(今|明)年")
 
 
 def _part_of(title: str) -> str | None:
     """The part a heading's title names: the part word that ends last decides, as the head of a
     Chinese noun phrase comes last (重点工作推进情况 reviews, 工作总结和工作计划 plans)."""
-    bare = re.sub(r"^[0-9]{4}年(度)?|^(上|下)半年|^(今|明)年", "", title).strip()
+    prefix = _PART_PERIOD.match(title)
+    bare = (title[prefix.end() :] if prefix else title).strip()
     if len(bare) > 12:
         return None
     words, part_of_word = _part_words()
@@ -189,8 +194,12 @@ def _part_words() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(re.escape(w[::-1]) for w in sorted(of, key=len, reverse=True))), of
 
 
+#: A zone's name or punctuation: a title line or a sentence, no part line.
+_NOT_PART_LINE: Final = re.compile(r"开发区|园区|高新区|经开区|管委会|[。,;:]")
+
+
 def _is_part_line(line: str) -> str | None:
-    if not line or len(line) > 20 or re.search(r"开发区|园区|高新区|经开区|管委会|[。,;:]", line):
+    if not line or len(line) > 20 or _NOT_PART_LINE.search(line):
         return None
     return _part_of(line)
 
@@ -198,13 +207,13 @@ def _is_part_line(line: str) -> str | None:
 def _scan(text: str) -> list[Heading]:
     """All heading candidates, in order."""
     found: list[Heading] = []
-    problems = lexicon().part["problems"]
+    problems = _problems_rx()
     problem_style: str | None = None  # style of an open heading that lists problems (二、存在的问题)
     in_title = True  # still in the lines that open the document, before its first body line
     for lm in _LINE.finditer(text):
-        if lm.start() == lm.end():
+        ls, le = lm.span()
+        if ls == le:
             break
-        ls, le = lm.start(), lm.end()
         line = lm.group()
         stripped = line.strip()
         if not stripped:
@@ -215,7 +224,7 @@ def _scan(text: str) -> list[Heading]:
         inline_from = pos
         m = _LINE_LABEL.match(text, pos, le)
         labelled = m is not None
-        if not labelled and problem_style is not None and not any(p in stripped for p in problems):
+        if not labelled and problem_style is not None and not problems.search(stripped):
             problem_style = None  # a paragraph of other matter closes the list of problems
         part = None if labelled else _is_part_line(stripped)
         if part and in_title:
@@ -233,7 +242,7 @@ def _scan(text: str) -> list[Heading]:
             if problem_style is not None and style != problem_style and below:
                 inline_from = le  # an item of a list of problems: not a work heading
             else:
-                problem_style = style if any(p in title for p in problems) else None
+                problem_style = style if problems.search(title) else None
                 if title:
                     found.append(
                         Heading(pos, ts, te, label, style, _number(label), title, part=_part_of(title))
@@ -249,28 +258,35 @@ def _scan(text: str) -> list[Heading]:
             style = im.lastgroup or ""
             s = im.start(style)
             label = im.group(style)
-            if _number(label) == 1 and problem_style is None:
+            n = _number(label)
+            if n == 1 and problem_style is None:
                 # a new enumeration: skip it when its lead-in sentence announces problems
-                intro = text[_sentence_start(sentence_ends(text), ls, im.start()) : s]
-                skipping = any(p in intro for p in problems)
+                intro = _sentence_start(sentence_ends(text), ls, im.start())
+                skipping = problems.search(text, intro, s) is not None
             if skipping:
                 continue
             ts, te, title = _title(text, im.end(), le)
             if (
                 style in ("cn_paren", "ar_paren")
                 and te - ts > 40
-                and not (le - ls >= RUN_IN_LINE and _continues(found, style, _number(label)))
+                and not (le - ls >= RUN_IN_LINE and _continues(found, style, n))
             ):
                 continue  # a parenthesised number inside running text (not the next of a sequence
                 # in a line that lost its breaks: there a title runs on into its paragraph)
             if title:
-                found.append(Heading(s, ts, te, label, style, _number(label), title))
+                found.append(Heading(s, ts, te, label, style, n, title))
         if le - ls >= RUN_IN_LINE:
             run_in, lists = _run_in(text, inline_from, le, found, problems)
             found.extend(run_in)
             if lists:  # (the headings of this line: a list runs on in its own line)
                 found[line_from:] = _without_listed(found[line_from:], lists)
     return found
+
+
+@functools.cache
+def _problems_rx() -> re.Pattern[str]:
+    """The words that announce a list of problems (存在的问题, 不足之处, as a trie)."""
+    return re.compile(trie_pattern(lexicon().part["problems"]))
 
 
 def _without_listed(found: list[Heading], lists: list[tuple[int, str]]) -> list[Heading]:
@@ -299,7 +315,7 @@ def _continues(found: list[Heading], style: str, n: int | None) -> bool:
 
 
 def _run_in(
-    text: str, start: int, line_end: int, found: list[Heading], problems: tuple[str, ...]
+    text: str, start: int, line_end: int, found: list[Heading], problems: re.Pattern[str]
 ) -> tuple[list[Heading], list[tuple[int, str]]]:
     """Headings run into a long line after a sentence (…取得新成效。二、抓招商引资…), where the
     document lost its line breaks: the first of a sequence, or the next number of one; a part
@@ -328,7 +344,7 @@ def _run_in(
             if item is not None:
                 ts2, te2, title2 = _title(text, item.end(), line_end)
                 kind = _LINE_LABEL.match(item.group()).lastgroup or ""  # type: ignore[union-attr]
-                if any(p in text[ts : item.start()] for p in problems):
+                if problems.search(text, ts, item.start()):
                     lists.append((item.start(), kind))  # its items list problems: no headings
                 elif title2 and item.start() not in taken:
                     out.append(Heading(item.start(), ts2, te2, item.group(), kind, 1, title2))
@@ -387,7 +403,9 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
     # a plan-part heading run into the text is looked for only where no heading at a line start
     # names the plan part (text that lost its line breaks)
     run_in = default_part != "plan" and not any(h.part == "plan" for h in heads)
-    openers = _openers(text, run_in=run_in)
+    # (a plan's openers matter only where a heading names a review part: see _part_map)
+    needs_openers = default_part != "plan" or any(h.part == "review" for h in heads)
+    openers = _openers(text, run_in=run_in) if needs_openers else []
     # a summary's plan part (下半年,…) opens a new top-level sequence; a plan has no such part
     crossings = openers if default_part != "plan" else []
     prev = -1
@@ -420,15 +438,8 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
         else:
             del stack[level:]
             _attach(roots, stack, h)
-    _set_depths(roots, 1)
-    _set_ends(roots, len(text))
     parts = _part_map(text, roots, default_part, openers)
-    for r in roots:
-        for h in r.walk():
-            h.part = parts.at(h.start)
-            if h.title_end > h.end:  # a heading inline in this one's title line (目标:(一)…) ends it
-                h.title_end = max(h.title_start, h.end)
-                h.title = text[h.title_start : h.title_end].rstrip()
+    _finish(text, roots, 1, len(text), parts)
     return Outline(tuple(roots), parts)
 
 
@@ -442,53 +453,64 @@ def _attach(roots: list[Heading], stack: list[Heading], h: Heading) -> None:
 
 def _level_for(stack: list[Heading], h: Heading) -> int | None:
     """Stack level at which ``h`` continues an open sequence, or None to nest it."""
-    levels = [i for i, s in enumerate(stack) if s.style == h.style]
-    if not levels:
+    style, n = h.style, h.number or 0
+    last = -1  # the innermost level of this style
+    nexts: list[int] = []  # the levels this number continues
+    for i, s in enumerate(stack):
+        if s.style == style:
+            last = i
+            if (s.number or 0) + 1 == n:
+                nexts.append(i)
+    if last < 0:
         return None
-    n = h.number or 0
-    nexts = [i for i in levels if (stack[i].number or 0) + 1 == n]
     if len(nexts) > 1:
         # the same number continues two open sequences: the one whose headings look like this one
         return min(nexts, key=lambda i: abs(len(stack[i].title) - len(h.title)))
     if nexts:
         return nexts[0]
-    if n == 1 and levels[-1] == len(stack) - 1:
+    if n == 1 and last == len(stack) - 1:
         return None  # a new enumeration inside the current item: nest
     if n == 1:
-        return levels[-1]  # the outer sequence starts again (a new part)
-    return levels[-1]
+        return last  # the outer sequence starts again (a new part)
+    return last
 
 
 def _keep_lead_ins_in_groups(heads: list[Heading]) -> list[Heading]:
     """Lead-ins count only where at least two open paragraphs under one heading."""
     out: list[Heading] = []
-    group: list[Heading] = []
-
-    def flush() -> None:
-        if len(group) >= 2:
-            out.extend(group)
-        group.clear()
-
+    group: list[Heading] = []  # the lead-ins since the last other heading
     for h in heads:
         if h.style == "lead":
             group.append(h)
             continue
-        flush()
+        if group:
+            if len(group) >= 2:
+                out.extend(group)
+            group = []
         out.append(h)
-    flush()
-    return sorted(out, key=lambda h: h.start)
+    if len(group) >= 2:
+        out.extend(group)
+    return sorted(out, key=_start)
 
 
-def _set_depths(nodes: list[Heading], depth: int) -> None:
-    for n in nodes:
-        n.depth = depth
-        _set_depths(n.children, depth + 1)
+def _start(h: Heading) -> int:
+    return h.start
 
 
-def _set_ends(nodes: list[Heading], end: int) -> None:
+def _finish(text: str, nodes: list[Heading], depth: int, end: int, parts: PartMap) -> None:
+    """Set the depth, the block end and the part of ``nodes`` and all below them (one walk);
+    ``end``: where the block of the last of them ends."""
+    starts, names = parts.starts, parts.parts
     for i, n in enumerate(nodes):
+        n.depth = depth
         n.end = nodes[i + 1].start if i + 1 < len(nodes) else end
-        _set_ends(n.children, n.end)
+        # (the part map starts at 0: every offset has a part)
+        n.part = names[bisect.bisect_right(starts, n.start) - 1]
+        if n.title_end > n.end:  # a heading inline in this one's title line (目标:(一)…) ends it
+            n.title_end = max(n.title_start, n.end)
+            n.title = text[n.title_start : n.title_end].rstrip()
+        if n.children:
+            _finish(text, n.children, depth + 1, n.end, parts)
 
 
 _SENTENCE_START: Final = re.compile(r"(?:^|(?<=[。!?\n]))\s*")
@@ -526,11 +548,8 @@ def _openers(text: str, *, run_in: bool = True) -> list[int]:
 
 
 def _part_map(text: str, roots: list[Heading], default_part: str | None, openers: list[int]) -> PartMap:
-    switches: list[tuple[int, str]] = []
-    for r in roots:
-        for h in r.walk():
-            if h.part in ("review", "plan") and (h.style == "part" or h.depth == 1):
-                switches.append((h.start, h.part))
+    # (the headings at depth 1, the roots, switch parts: a part line is always a root)
+    switches = [(h.start, h.part) for h in roots if h.part == "review" or h.part == "plan"]
     first = default_part
     if switches and first is None:
         first = "review" if switches[0][1] == "plan" else switches[0][1]
