@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 import attrs
@@ -64,17 +64,19 @@ _LINE_LABEL: Final = re.compile("|".join(f"(?P<{style}>{pattern})" for style, pa
 _INLINE_STYLES: Final = {"shi", "zhua", "yao", "cn_paren", "ar_paren", "circled"}
 # it starts with the punctuation before the label (not a lookbehind for it): the regex engine then
 # skips fast from one punctuation mark to the next
-_INLINE: Final = re.compile(
-    rf"[。;:!?]\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)|(?P<yao>[{_CN}]{{1,3}}要)"
-    rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\([0-9]{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
+_INLINE_LABELS: Final = (
+    rf"(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)|(?P<yao>[{_CN}]{{1,3}}要)"
+    rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\([0-9]{{1,2}}\))|(?P<circled>[{_CIRCLED}])"
 )
+_INLINE: Final = re.compile(rf"[。;:!?]\s*(?:{_INLINE_LABELS})")
 #: A line this long is text that lost its line breaks (a whole document, or a part of it, on
 #: one line; a paragraph of a document that kept its breaks rarely is): the headings that open
 #: a line elsewhere (一、, 1., 第一,) run on after a sentence, its date after its title (meta.py).
 RUN_IN_LINE: Final = 500
-_RUN_IN: Final = re.compile(
-    rf"[。!?:;][ \t]*(?:(?P<cn_dun>[{_CN}]{{1,3}}、)|(?P<ar_dot>[0-9]{{1,2}}\.(?![0-9]))"
-    rf"|(?P<ar_dun>[0-9]{{1,2}}、(?![0-9]))|(?P<di>第[{_CN}]{{1,3}}[,、:]))"
+# (after a sentence or a clause, [。!?:;], and spaces or tabs)
+_RUN_IN_LABELS: Final = (
+    rf"(?P<cn_dun>[{_CN}]{{1,3}}、)|(?P<ar_dot>[0-9]{{1,2}}\.(?![0-9]))"
+    rf"|(?P<ar_dun>[0-9]{{1,2}}、(?![0-9]))|(?P<di>第[{_CN}]{{1,3}}[,、:])"
 )
 #: The first item of a run-in heading's own list, run into its title (一、抓项目建设(一)加快…).
 _FIRST_ITEM: Final = re.compile(r"\((?:一|1)\)|(?<![0-9.])1\.(?![0-9])|(?<![0-9])1、|一是|①")
@@ -254,9 +256,15 @@ def _scan(text: str) -> list[Heading]:
                 found.append(Heading(pos, pos, lm2.end() - 1, None, "lead", None, lm2.group()[:-1]))
         # inline enumerations inside this line, unless it lists problems
         skipping = problem_style is not None
-        for im in _INLINE.finditer(text, max(inline_from - 1, 0), le):
+        run_in = le - ls >= RUN_IN_LINE
+        inline: Iterable[re.Match[str]]
+        if run_in:
+            inline, heads, part_names = _long_line_marks(text, max(inline_from - 1, 0), le)
+        else:
+            inline = _INLINE.finditer(text, max(inline_from - 1, 0), le)
+        for im in inline:
             style = im.lastgroup or ""
-            s = im.start(style)
+            s, e = im.span(style)
             label = im.group(style)
             n = _number(label)
             if n == 1 and problem_style is None:
@@ -265,19 +273,19 @@ def _scan(text: str) -> list[Heading]:
                 skipping = problems.search(text, intro, s) is not None
             if skipping:
                 continue
-            ts, te, title = _title(text, im.end(), le)
+            ts, te, title = _title(text, e, le)
             if (
                 style in ("cn_paren", "ar_paren")
                 and te - ts > 40
-                and not (le - ls >= RUN_IN_LINE and _continues(found, style, n))
+                and not (run_in and _continues(found, style, n))
             ):
                 continue  # a parenthesised number inside running text (not the next of a sequence
                 # in a line that lost its breaks: there a title runs on into its paragraph)
             if title:
                 found.append(Heading(s, ts, te, label, style, n, title))
-        if le - ls >= RUN_IN_LINE:
-            run_in, lists = _run_in(text, inline_from, le, found, problems)
-            found.extend(run_in)
+        if run_in:
+            run_in_heads, lists = _run_in(text, le, heads, part_names, found, problems)
+            found.extend(run_in_heads)
             if lists:  # (the headings of this line: a list runs on in its own line)
                 found[line_from:] = _without_listed(found[line_from:], lists)
     return found
@@ -314,17 +322,56 @@ def _continues(found: list[Heading], style: str, n: int | None) -> bool:
     return n == 1 or (n is not None and last == n - 1)
 
 
+def _long_line_marks(
+    text: str, start: int, end: int
+) -> tuple[list[re.Match[str]], list[re.Match[str]], list[re.Match[str]]]:
+    """The punctuation marks of a long line that an inline label follows (as _INLINE finds
+    them), that a run-in label follows, and that a part's name follows: one scan for the three
+    (see _long_line_rx)."""
+    inline: list[re.Match[str]] = []
+    heads: list[re.Match[str]] = []
+    part_names: list[re.Match[str]] = []
+    heads_end = start
+    for m in _long_line_rx().finditer(text, start, end):
+        style = m.lastgroup or ""
+        if style == "part":
+            if text[m.start()] in "。!?":  # a part's name follows a sentence, not a clause
+                part_names.append(m)
+        elif style in _INLINE_STYLES:
+            inline.append(m)
+        elif m.start() >= heads_end:  # (第一: takes its colon, as in a scan of the run-in labels alone)
+            heads.append(m)
+            heads_end = m.end(style)
+    return inline, heads, part_names
+
+
+@functools.cache
+def _long_line_rx() -> re.Pattern[str]:
+    """A punctuation mark and, after it, an inline label (as _INLINE), a run-in label or a part's
+    name (group ``part``: …有待提升。2024年工作思路2024年是…). The match takes the mark alone, the
+    label in a lookahead: every mark is tried for all three, as three scans of their own would."""
+    return re.compile(
+        rf"[。;:!?](?=\s*(?:{_INLINE_LABELS})|[ \t]*(?:{_RUN_IN_LABELS})"
+        rf"|[ \t]*(?P<part>{_run_in_part().pattern})(?![是为的:,]))"
+    )
+
+
 def _run_in(
-    text: str, start: int, line_end: int, found: list[Heading], problems: re.Pattern[str]
+    text: str,
+    line_end: int,
+    heads: list[re.Match[str]],
+    part_names: list[re.Match[str]],
+    found: list[Heading],
+    problems: re.Pattern[str],
 ) -> tuple[list[Heading], list[tuple[int, str]]]:
     """Headings run into a long line after a sentence (…取得新成效。二、抓招商引资…), where the
     document lost its line breaks: the first of a sequence, or the next number of one; a part
     named by a year and a part word (。2024年工作计划…); the first item of a heading's own list
     run into its title (一、抓项目(一)加快…) ends the title and is a heading too, unless the title
-    names problems: then that list's offset and style are returned, to leave its items out."""
+    names problems: then that list's offset and style are returned, to leave its items out.
+    ``heads`` and ``part_names``: the marks of the line before them (_long_line_marks)."""
     out: list[Heading] = []
     lists: list[tuple[int, str]] = []
-    heads = list(_RUN_IN.finditer(text, max(start - 1, 0), line_end))
     last = {h.style: h.number or 0 for h in found[-50:]} if heads else {}
     taken = {h.start for h in found[-50:]} if heads else set()  # (一) after a colon: found inline already
     for m in heads:
@@ -334,7 +381,7 @@ def _run_in(
         if n is None or (n != 1 and last.get(style) != n - 1):
             continue
         last[style] = n
-        ts, te, title = _title(text, m.end(), line_end)
+        ts, te, title = _title(text, m.end(style), line_end)
         part = None
         named = _run_in_part().match(title)
         if named is not None:  # 三、2024年工作计划2024年主要目标是…: the part's name, then its text
@@ -352,9 +399,9 @@ def _run_in(
                 te, title = item.start(), text[ts : item.start()].rstrip()
         if title:
             out.append(Heading(m.start(style), ts, te, label, style, n, title, part=part))
-    for m in _run_in_part_line().finditer(text, max(start - 1, 0), line_end):
-        s = m.start(1)
-        out.append(Heading(s, s, m.end(1), None, "part", None, m.group(1), part=_part_of(m.group(1))))
+    for m in part_names:
+        s, e = m.span("part")
+        out.append(Heading(s, s, e, None, "part", None, m.group("part"), part=_part_of(m.group("part"))))
     return out, lists
 
 
@@ -364,12 +411,6 @@ def _run_in_part() -> re.Pattern[str]:
     part = lexicon().part
     words = trie_pattern((*part["review"], *part["plan"]))
     return re.compile(rf"(?:[0-9]{{4}}年度?|上半年|下半年|今年|明年)(?:{words})")
-
-
-@functools.cache
-def _run_in_part_line() -> re.Pattern[str]:
-    """A part named without a label, run in after a sentence (…有待提升。2024年工作思路2024年是…)."""
-    return re.compile(rf"[。!?][ \t]*({_run_in_part().pattern})(?![是为的:,])")
 
 
 #: The characters that end a sentence (a line break ends one too).
