@@ -531,11 +531,7 @@ def _keep_lead_ins_in_groups(heads: list[Heading]) -> list[Heading]:
         out.append(h)
     if len(group) >= 2:
         out.extend(group)
-    return sorted(out, key=_start)
-
-
-def _start(h: Heading) -> int:
-    return h.start
+    return sorted(out, key=lambda h: h.start)
 
 
 def _finish(text: str, nodes: list[Heading], depth: int, end: int, parts: PartMap) -> None:
