@@ -35,22 +35,25 @@ _ZONE_SUFFIXES: Final = (
     "工业园",
     "新区",
 )
-# (after the year a title may open with: 2024年经济开发区工作计划)
+# (after the words of a notice around the document, 中共 / 关于印发《, as one atomic group: they are
+# taken as a prefix cut off before the rest is matched; after the year a title may open with:
+# 2024年经济开发区工作计划)
 _ZONE_AT_START: Final = re.compile(
-    r"^(?:[0-9]{4}年度?)?(?P<place>[\u4e00-\u9fffA-Za-z]{0,12}?)(?P<suffix>" + "|".join(_ZONE_SUFFIXES) + ")"
+    r"(?>\s*(?:中共)?(?:关于)?(?:印发|转发|下达|报送)?《?)"
+    r"(?:[0-9]{4}年度?)?(?P<place>[\u4e00-\u9fffA-Za-z]{0,12}?)(?P<suffix>" + "|".join(_ZONE_SUFFIXES) + ")"
 )
 _ZONE_ANYWHERE: Final = re.compile(
     r"(?<![\u4e00-\u9fffA-Za-z])(经济技术开发区|经济开发区|高新技术产业开发区)"
 )
 _ZONE_IN: Final = re.compile("|".join(_ZONE_SUFFIXES))
+# (the more specific a suffix, the earlier it stands: 经济技术开发区 before 开发区)
+_ZONE_RANK: Final = {s: i for i, s in enumerate(_ZONE_SUFFIXES)}
 #: A zone named at the start of a phrase in the text: 东湖开发区 in …开局之年。东湖开发区工作…
 _ZONE_AT_PHRASE: Final = re.compile(
     r"(?:(?<=[。,;:!?\n“《、])|^)(?P<place>[\u4e00-\u9fff]{2,4}?)(?P<suffix>"
     + "|".join(s for s in _ZONE_SUFFIXES if s != "新区")
     + ")"
 )
-#: The words of a notice or report around the document it carries: 关于印发《…》的通知.
-_NOTICE_LEAD: Final = re.compile(r"^(?:关于)?(?:印发|转发|下达|报送)?《?")
 _KIND_WORDS: Final = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划|情况")
 _LABEL_START: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、])")
 _YEAR: Final = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?=年)")
@@ -64,9 +67,11 @@ _LONE_DATE: Final = re.compile(
 _RUN_IN_DATE: Final = re.compile(
     r"(?<![0-9])(?P<date>[0-9]{4}([-/.])[0-9]{1,2}\2[0-9]{1,2})(?:(?![0-9])|(?=[0-9]{4}年))"
 )  # (the text's first year may follow with no space between: 2025-01-202025年是…)
-# a document number 某管发〔2021〕3号: found from its bracketed year (scanning from a fixed
-# character is fast), then the issuer's abbreviation before it
-_DOC_NUMBER: Final = re.compile(r"[〔\[［(（][0-9]{4}[〕\]］)）][0-9]{1,4}号")
+# a document number 某管发〔2021〕3号: found from its 号 (str.find skips to one character far
+# faster than a regex scans for a set of brackets), then its bracketed year ending there and the
+# issuer's abbreviation before it
+_DOC_NUMBER: Final = re.compile(r"[〔\[［(（][0-9]{4}[〕\]］)）][0-9]{1,4}号\Z")
+_DOC_NUMBER_LEN: Final = 11  # its longest: 〔2021〕1234号
 _DOC_ISSUER: Final = re.compile(r"[\u4e00-\u9fff]{1,8}\Z")
 
 
@@ -82,19 +87,22 @@ class Meta:
     doc_number: str | None
 
 
+_DATE_SEP: Final = re.compile(r"[年月/.]")
+_ISO_DATE: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
 def parse_date(text: str) -> dt.date | None:
     """A date written as ``2022-09-14``, ``2022年9月14日`` or ``2022/9/14``.
 
     >>> parse_date("2019年2月21日")
     datetime.date(2019, 2, 21)
     """
-    s = re.sub(r"[年月/.]", "-", text.strip()).rstrip("日").strip("-")
+    s = _DATE_SEP.sub("-", text.strip()).rstrip("日").strip("-")
+    iso = _ISO_DATE.fullmatch(s)
     try:
-        return (
-            dateparser.isoparse(s).date()
-            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", s)
-            else dateparser.parse(s, yearfirst=True, dayfirst=False).date()
-        )
+        if iso:  # the ISO form: its three numbers make the date, with no parser
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        return dateparser.parse(s, yearfirst=True, dayfirst=False).date()
     except (ValueError, OverflowError):
         return None
 
@@ -140,7 +148,7 @@ def _zone(
 ) -> tuple[str | None, tuple[str, ...]]:
     found: list[tuple[str, str]] = []
     for line in ([title] if title else []) + list(lines[:12]) + list(header[:12]):
-        m = _ZONE_AT_START.match(_NOTICE_LEAD.sub("", line.strip().removeprefix("中共")))
+        m = _ZONE_AT_START.match(line)
         if m:
             found.append((m.group("place"), m.group("suffix")))
     if found and not any(place for place, _ in found):
@@ -151,18 +159,13 @@ def _zone(
     if not found:
         m2 = _ZONE_ANYWHERE.search(text)
         return (m2.group(1), ()) if m2 else (None, ())
-    rank = {s: i for i, s in enumerate(_ZONE_SUFFIXES)}
-    place, suffix = min(found, key=lambda ps: (rank[ps[1]], -len(ps[0])))
+    place, suffix = min(found, key=lambda ps: (_ZONE_RANK[ps[1]], -len(ps[0])))
     zone = place + suffix
     aliases: list[str] = []
-    candidates = [p + s for p, s in found] + [
-        place + "开发区",
-        place + "经开区",
-        place + "高新区",
-        "经开区",
-        "高新区",
-        suffix,
-    ]
+    # (the abbreviations only where the text has them: a name holding one it lacks is not in it)
+    abbrevs = [a for a in ("经开区", "高新区") if a in text]
+    candidates = [p + s for p, s in found]
+    candidates += [place + "开发区", *(place + a for a in abbrevs), *abbrevs, suffix]
     if place:
         candidates.append(place[0] + "开")
     for c in candidates:
@@ -223,14 +226,14 @@ def read_meta(
         year = (title_years[0] if title_years else None) or _first_year(plan_heading) or _first_year(text)
     published = None
     for _, line in enumerate(noise_lines):
-        m = _DATE_FIELD.search(line) or _LONE_DATE.match(line)
+        m = _date_match(line)
         if m:
             published = parse_date(m.group("date"))
             if published:
                 break
     if published is None:
         for line in lines[:15]:
-            m = _DATE_FIELD.search(line) or _LONE_DATE.match(line)
+            m = _date_match(line)
             if m and (published := parse_date(m.group("date"))):
                 break
     if published is None and lines and len(lines[0]) >= RUN_IN_LINE:
@@ -243,13 +246,29 @@ def read_meta(
     )
 
 
+def _date_match(line: str) -> re.Match[str] | None:
+    """A date field (发布日期:2022-09-14) or a line that is only a date; its group ``date``."""
+    # every field name ends in 日期 or 时间: a line with neither (most of a text's lines) is
+    # passed over by two fast substring tests, not a regex scan
+    if "日期" in line or "时间" in line:
+        m = _DATE_FIELD.search(line)
+        if m:
+            return m
+    return _LONE_DATE.match(line)
+
+
 def _doc_number(lines: list[str]) -> str | None:
     """The first document number (某管发〔2021〕3号) of the lines."""
     head = "\n".join(lines)
-    for m in _DOC_NUMBER.finditer(head):
-        issuer = _DOC_ISSUER.search(head, max(0, m.start() - 8), m.start())
-        if issuer:
-            return head[issuer.start() : m.end()]
+    hao = head.find("号")
+    while hao >= 0:
+        # (\Z at the search's end: the number that ends with this 号)
+        m = _DOC_NUMBER.search(head, max(0, hao + 1 - _DOC_NUMBER_LEN), hao + 1)
+        if m:
+            issuer = _DOC_ISSUER.search(head, max(0, m.start() - 8), m.start())
+            if issuer:
+                return head[issuer.start() : m.end()]
+        hao = head.find("号", hao + 1)
     return None
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 import attrs
@@ -64,21 +64,24 @@ _LINE_LABEL: Final = re.compile("|".join(f"(?P<{style}>{pattern})" for style, pa
 _INLINE_STYLES: Final = {"shi", "zhua", "yao", "cn_paren", "ar_paren", "circled"}
 # it starts with the punctuation before the label (not a lookbehind for it): the regex engine then
 # skips fast from one punctuation mark to the next
-_INLINE: Final = re.compile(
-    rf"[。;:!?]\s*(?:(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)|(?P<yao>[{_CN}]{{1,3}}要)"
-    rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\([0-9]{{1,2}}\))|(?P<circled>[{_CIRCLED}]))"
+_INLINE_LABELS: Final = (
+    rf"(?P<shi>[{_CN}]{{1,3}}是)|(?P<zhua>[{_CN}]{{1,3}}抓)|(?P<yao>[{_CN}]{{1,3}}要)"
+    rf"|(?P<cn_paren>\([{_CN}]{{1,3}}\))|(?P<ar_paren>\([0-9]{{1,2}}\))|(?P<circled>[{_CIRCLED}])"
 )
+_INLINE: Final = re.compile(rf"[。;:!?]\s*(?:{_INLINE_LABELS})")
 #: A line this long is text that lost its line breaks (a whole document, or a part of it, on
 #: one line; a paragraph of a document that kept its breaks rarely is): the headings that open
 #: a line elsewhere (一、, 1., 第一,) run on after a sentence, its date after its title (meta.py).
 RUN_IN_LINE: Final = 500
-_RUN_IN: Final = re.compile(
-    rf"[。!?:;][ \t]*(?:(?P<cn_dun>[{_CN}]{{1,3}}、)|(?P<ar_dot>[0-9]{{1,2}}\.(?![0-9]))"
-    rf"|(?P<ar_dun>[0-9]{{1,2}}、(?![0-9]))|(?P<di>第[{_CN}]{{1,3}}[,、:]))"
+# (after a sentence or a clause, [。!?:;], and spaces or tabs)
+_RUN_IN_LABELS: Final = (
+    rf"(?P<cn_dun>[{_CN}]{{1,3}}、)|(?P<ar_dot>[0-9]{{1,2}}\.(?![0-9]))"
+    rf"|(?P<ar_dun>[0-9]{{1,2}}、(?![0-9]))|(?P<di>第[{_CN}]{{1,3}}[,、:])"
 )
 #: The first item of a run-in heading's own list, run into its title (一、抓项目建设(一)加快…).
 _FIRST_ITEM: Final = re.compile(r"\((?:一|1)\)|(?<![0-9.])1\.(?![0-9])|(?<![0-9])1、|一是|①")
-_TITLE_END: Final = re.compile(r"[。;!?\n]")
+#: A title: after spaces, up to the end of its clause or line.
+_TITLE: Final = re.compile(r"[ \t]*([^。;!?\n]*)")
 #: Punctuation of running text: a line with it is body, no longer the document's title.
 _BODY_PUNCT: Final = re.compile(r"[。,;:!?]")
 _LINE: Final = re.compile(r"[^\n]*\n?")
@@ -161,19 +164,23 @@ def _number(label_core: str) -> int | None:
 
 
 def _title(text: str, start: int, line_end: int) -> tuple[int, int, str]:
-    while start < line_end and text[start] in " \t":
-        start += 1
-    m = _TITLE_END.search(text, start, line_end)
-    end = m.start() if m else line_end
-    while end > start and text[end - 1] in " \t\r\n":
-        end -= 1
-    return start, end, text[start:end]
+    """The title from ``start`` (its start, end and text), less the spaces around it."""
+    m = _TITLE.match(text, start, line_end)
+    assert m is not None  # (it matches everywhere: all of it is optional)
+    start = m.start(1)
+    title = m.group(1).rstrip(" \t\r")  # (a line break ends it: CRLF leaves a \r)
+    return start, start + len(title), title
+
+
+#: The period a part's title opens with (2023年, 下半年, 明年).
+_PART_PERIOD: Final = re.compile(r"[0-9]{4}年(度)?|(上|下)半年|(今|明)年")
 
 
 def _part_of(title: str) -> str | None:
     """The part a heading's title names: the part word that ends last decides, as the head of a
     Chinese noun phrase comes last (重点工作推进情况 reviews, 工作总结和工作计划 plans)."""
-    bare = re.sub(r"^[0-9]{4}年(度)?|^(上|下)半年|^(今|明)年", "", title).strip()
+    prefix = _PART_PERIOD.match(title)
+    bare = (title[prefix.end() :] if prefix else title).strip()
     if len(bare) > 12:
         return None
     words, part_of_word = _part_words()
@@ -189,8 +196,12 @@ def _part_words() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(re.escape(w[::-1]) for w in sorted(of, key=len, reverse=True))), of
 
 
+#: A zone's name or punctuation: a title line or a sentence, no part line.
+_NOT_PART_LINE: Final = re.compile(r"开发区|园区|高新区|经开区|管委会|[。,;:]")
+
+
 def _is_part_line(line: str) -> str | None:
-    if not line or len(line) > 20 or re.search(r"开发区|园区|高新区|经开区|管委会|[。,;:]", line):
+    if not line or len(line) > 20 or _NOT_PART_LINE.search(line):
         return None
     return _part_of(line)
 
@@ -198,13 +209,13 @@ def _is_part_line(line: str) -> str | None:
 def _scan(text: str) -> list[Heading]:
     """All heading candidates, in order."""
     found: list[Heading] = []
-    problems = lexicon().part["problems"]
+    problems = _problems_rx()
     problem_style: str | None = None  # style of an open heading that lists problems (二、存在的问题)
     in_title = True  # still in the lines that open the document, before its first body line
     for lm in _LINE.finditer(text):
-        if lm.start() == lm.end():
+        ls, le = lm.span()
+        if ls == le:
             break
-        ls, le = lm.start(), lm.end()
         line = lm.group()
         stripped = line.strip()
         if not stripped:
@@ -215,7 +226,7 @@ def _scan(text: str) -> list[Heading]:
         inline_from = pos
         m = _LINE_LABEL.match(text, pos, le)
         labelled = m is not None
-        if not labelled and problem_style is not None and not any(p in stripped for p in problems):
+        if not labelled and problem_style is not None and not problems.search(stripped):
             problem_style = None  # a paragraph of other matter closes the list of problems
         part = None if labelled else _is_part_line(stripped)
         if part and in_title:
@@ -233,7 +244,7 @@ def _scan(text: str) -> list[Heading]:
             if problem_style is not None and style != problem_style and below:
                 inline_from = le  # an item of a list of problems: not a work heading
             else:
-                problem_style = style if any(p in title for p in problems) else None
+                problem_style = style if problems.search(title) else None
                 if title:
                     found.append(
                         Heading(pos, ts, te, label, style, _number(label), title, part=_part_of(title))
@@ -245,32 +256,45 @@ def _scan(text: str) -> list[Heading]:
                 found.append(Heading(pos, pos, lm2.end() - 1, None, "lead", None, lm2.group()[:-1]))
         # inline enumerations inside this line, unless it lists problems
         skipping = problem_style is not None
-        for im in _INLINE.finditer(text, max(inline_from - 1, 0), le):
+        run_in = le - ls >= RUN_IN_LINE
+        inline: Iterable[re.Match[str]]
+        if run_in:
+            inline, heads, part_names = _long_line_marks(text, max(inline_from - 1, 0), le)
+        else:
+            inline = _INLINE.finditer(text, max(inline_from - 1, 0), le)
+        for im in inline:
             style = im.lastgroup or ""
-            s = im.start(style)
+            s, e = im.span(style)
             label = im.group(style)
-            if _number(label) == 1 and problem_style is None:
+            n = _number(label)
+            if n == 1 and problem_style is None:
                 # a new enumeration: skip it when its lead-in sentence announces problems
-                intro = text[_sentence_start(sentence_ends(text), ls, im.start()) : s]
-                skipping = any(p in intro for p in problems)
+                intro = _sentence_start(sentence_ends(text), ls, im.start())
+                skipping = problems.search(text, intro, s) is not None
             if skipping:
                 continue
-            ts, te, title = _title(text, im.end(), le)
+            ts, te, title = _title(text, e, le)
             if (
                 style in ("cn_paren", "ar_paren")
                 and te - ts > 40
-                and not (le - ls >= RUN_IN_LINE and _continues(found, style, _number(label)))
+                and not (run_in and _continues(found, style, n))
             ):
                 continue  # a parenthesised number inside running text (not the next of a sequence
                 # in a line that lost its breaks: there a title runs on into its paragraph)
             if title:
-                found.append(Heading(s, ts, te, label, style, _number(label), title))
-        if le - ls >= RUN_IN_LINE:
-            run_in, lists = _run_in(text, inline_from, le, found, problems)
-            found.extend(run_in)
+                found.append(Heading(s, ts, te, label, style, n, title))
+        if run_in:
+            run_in_heads, lists = _run_in(text, le, heads, part_names, found, problems)
+            found.extend(run_in_heads)
             if lists:  # (the headings of this line: a list runs on in its own line)
                 found[line_from:] = _without_listed(found[line_from:], lists)
     return found
+
+
+@functools.cache
+def _problems_rx() -> re.Pattern[str]:
+    """The words that announce a list of problems (存在的问题, 不足之处, as a trie)."""
+    return re.compile(trie_pattern(lexicon().part["problems"]))
 
 
 def _without_listed(found: list[Heading], lists: list[tuple[int, str]]) -> list[Heading]:
@@ -298,17 +322,56 @@ def _continues(found: list[Heading], style: str, n: int | None) -> bool:
     return n == 1 or (n is not None and last == n - 1)
 
 
+def _long_line_marks(
+    text: str, start: int, end: int
+) -> tuple[list[re.Match[str]], list[re.Match[str]], list[re.Match[str]]]:
+    """The punctuation marks of a long line that an inline label follows (as _INLINE finds
+    them), that a run-in label follows, and that a part's name follows: one scan for the three
+    (see _long_line_rx)."""
+    inline: list[re.Match[str]] = []
+    heads: list[re.Match[str]] = []
+    part_names: list[re.Match[str]] = []
+    heads_end = start
+    for m in _long_line_rx().finditer(text, start, end):
+        style = m.lastgroup or ""
+        if style == "part":
+            if text[m.start()] in "。!?":  # a part's name follows a sentence, not a clause
+                part_names.append(m)
+        elif style in _INLINE_STYLES:
+            inline.append(m)
+        elif m.start() >= heads_end:  # (第一: takes its colon, as in a scan of the run-in labels alone)
+            heads.append(m)
+            heads_end = m.end(style)
+    return inline, heads, part_names
+
+
+@functools.cache
+def _long_line_rx() -> re.Pattern[str]:
+    """A punctuation mark and, after it, an inline label (as _INLINE), a run-in label or a part's
+    name (group ``part``: …有待提升。2024年工作思路2024年是…). The match takes the mark alone, the
+    label in a lookahead: every mark is tried for all three, as three scans of their own would."""
+    return re.compile(
+        rf"[。;:!?](?=\s*(?:{_INLINE_LABELS})|[ \t]*(?:{_RUN_IN_LABELS})"
+        rf"|[ \t]*(?P<part>{_run_in_part().pattern})(?![是为的:,]))"
+    )
+
+
 def _run_in(
-    text: str, start: int, line_end: int, found: list[Heading], problems: tuple[str, ...]
+    text: str,
+    line_end: int,
+    heads: list[re.Match[str]],
+    part_names: list[re.Match[str]],
+    found: list[Heading],
+    problems: re.Pattern[str],
 ) -> tuple[list[Heading], list[tuple[int, str]]]:
     """Headings run into a long line after a sentence (…取得新成效。二、抓招商引资…), where the
     document lost its line breaks: the first of a sequence, or the next number of one; a part
     named by a year and a part word (。2024年工作计划…); the first item of a heading's own list
     run into its title (一、抓项目(一)加快…) ends the title and is a heading too, unless the title
-    names problems: then that list's offset and style are returned, to leave its items out."""
+    names problems: then that list's offset and style are returned, to leave its items out.
+    ``heads`` and ``part_names``: the marks of the line before them (_long_line_marks)."""
     out: list[Heading] = []
     lists: list[tuple[int, str]] = []
-    heads = list(_RUN_IN.finditer(text, max(start - 1, 0), line_end))
     last = {h.style: h.number or 0 for h in found[-50:]} if heads else {}
     taken = {h.start for h in found[-50:]} if heads else set()  # (一) after a colon: found inline already
     for m in heads:
@@ -318,7 +381,7 @@ def _run_in(
         if n is None or (n != 1 and last.get(style) != n - 1):
             continue
         last[style] = n
-        ts, te, title = _title(text, m.end(), line_end)
+        ts, te, title = _title(text, m.end(style), line_end)
         part = None
         named = _run_in_part().match(title)
         if named is not None:  # 三、2024年工作计划2024年主要目标是…: the part's name, then its text
@@ -328,7 +391,7 @@ def _run_in(
             if item is not None:
                 ts2, te2, title2 = _title(text, item.end(), line_end)
                 kind = _LINE_LABEL.match(item.group()).lastgroup or ""  # type: ignore[union-attr]
-                if any(p in text[ts : item.start()] for p in problems):
+                if problems.search(text, ts, item.start()):
                     lists.append((item.start(), kind))  # its items list problems: no headings
                 elif title2 and item.start() not in taken:
                     out.append(Heading(item.start(), ts2, te2, item.group(), kind, 1, title2))
@@ -336,9 +399,9 @@ def _run_in(
                 te, title = item.start(), text[ts : item.start()].rstrip()
         if title:
             out.append(Heading(m.start(style), ts, te, label, style, n, title, part=part))
-    for m in _run_in_part_line().finditer(text, max(start - 1, 0), line_end):
-        s = m.start(1)
-        out.append(Heading(s, s, m.end(1), None, "part", None, m.group(1), part=_part_of(m.group(1))))
+    for m in part_names:
+        s, e = m.span("part")
+        out.append(Heading(s, s, e, None, "part", None, m.group("part"), part=_part_of(m.group("part"))))
     return out, lists
 
 
@@ -348,12 +411,6 @@ def _run_in_part() -> re.Pattern[str]:
     part = lexicon().part
     words = trie_pattern((*part["review"], *part["plan"]))
     return re.compile(rf"(?:[0-9]{{4}}年度?|上半年|下半年|今年|明年)(?:{words})")
-
-
-@functools.cache
-def _run_in_part_line() -> re.Pattern[str]:
-    """A part named without a label, run in after a sentence (…有待提升。2024年工作思路2024年是…)."""
-    return re.compile(rf"[。!?][ \t]*({_run_in_part().pattern})(?![是为的:,])")
 
 
 #: The characters that end a sentence (a line break ends one too).
@@ -387,7 +444,9 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
     # a plan-part heading run into the text is looked for only where no heading at a line start
     # names the plan part (text that lost its line breaks)
     run_in = default_part != "plan" and not any(h.part == "plan" for h in heads)
-    openers = _openers(text, run_in=run_in)
+    # (a plan's openers matter only where a heading names a review part: see _part_map)
+    needs_openers = default_part != "plan" or any(h.part == "review" for h in heads)
+    openers = _openers(text, run_in=run_in) if needs_openers else []
     # a summary's plan part (下半年,…) opens a new top-level sequence; a plan has no such part
     crossings = openers if default_part != "plan" else []
     prev = -1
@@ -420,15 +479,8 @@ def build_outline(text: str, *, default_part: str | None) -> Outline:
         else:
             del stack[level:]
             _attach(roots, stack, h)
-    _set_depths(roots, 1)
-    _set_ends(roots, len(text))
     parts = _part_map(text, roots, default_part, openers)
-    for r in roots:
-        for h in r.walk():
-            h.part = parts.at(h.start)
-            if h.title_end > h.end:  # a heading inline in this one's title line (目标:(一)…) ends it
-                h.title_end = max(h.title_start, h.end)
-                h.title = text[h.title_start : h.title_end].rstrip()
+    _finish(text, roots, 1, len(text), parts)
     return Outline(tuple(roots), parts)
 
 
@@ -442,53 +494,60 @@ def _attach(roots: list[Heading], stack: list[Heading], h: Heading) -> None:
 
 def _level_for(stack: list[Heading], h: Heading) -> int | None:
     """Stack level at which ``h`` continues an open sequence, or None to nest it."""
-    levels = [i for i, s in enumerate(stack) if s.style == h.style]
-    if not levels:
+    style, n = h.style, h.number or 0
+    last = -1  # the innermost level of this style
+    nexts: list[int] = []  # the levels this number continues
+    for i, s in enumerate(stack):
+        if s.style == style:
+            last = i
+            if (s.number or 0) + 1 == n:
+                nexts.append(i)
+    if last < 0:
         return None
-    n = h.number or 0
-    nexts = [i for i in levels if (stack[i].number or 0) + 1 == n]
     if len(nexts) > 1:
         # the same number continues two open sequences: the one whose headings look like this one
         return min(nexts, key=lambda i: abs(len(stack[i].title) - len(h.title)))
     if nexts:
         return nexts[0]
-    if n == 1 and levels[-1] == len(stack) - 1:
+    if n == 1 and last == len(stack) - 1:
         return None  # a new enumeration inside the current item: nest
     if n == 1:
-        return levels[-1]  # the outer sequence starts again (a new part)
-    return levels[-1]
+        return last  # the outer sequence starts again (a new part)
+    return last
 
 
 def _keep_lead_ins_in_groups(heads: list[Heading]) -> list[Heading]:
     """Lead-ins count only where at least two open paragraphs under one heading."""
     out: list[Heading] = []
-    group: list[Heading] = []
-
-    def flush() -> None:
-        if len(group) >= 2:
-            out.extend(group)
-        group.clear()
-
+    group: list[Heading] = []  # the lead-ins since the last other heading
     for h in heads:
         if h.style == "lead":
             group.append(h)
             continue
-        flush()
+        if group:
+            if len(group) >= 2:
+                out.extend(group)
+            group = []
         out.append(h)
-    flush()
+    if len(group) >= 2:
+        out.extend(group)
     return sorted(out, key=lambda h: h.start)
 
 
-def _set_depths(nodes: list[Heading], depth: int) -> None:
-    for n in nodes:
-        n.depth = depth
-        _set_depths(n.children, depth + 1)
-
-
-def _set_ends(nodes: list[Heading], end: int) -> None:
+def _finish(text: str, nodes: list[Heading], depth: int, end: int, parts: PartMap) -> None:
+    """Set the depth, the block end and the part of ``nodes`` and all below them (one walk);
+    ``end``: where the block of the last of them ends."""
+    starts, names = parts.starts, parts.parts
     for i, n in enumerate(nodes):
+        n.depth = depth
         n.end = nodes[i + 1].start if i + 1 < len(nodes) else end
-        _set_ends(n.children, n.end)
+        # (the part map starts at 0: every offset has a part)
+        n.part = names[bisect.bisect_right(starts, n.start) - 1]
+        if n.title_end > n.end:  # a heading inline in this one's title line (目标:(一)…) ends it
+            n.title_end = max(n.title_start, n.end)
+            n.title = text[n.title_start : n.title_end].rstrip()
+        if n.children:
+            _finish(text, n.children, depth + 1, n.end, parts)
 
 
 _SENTENCE_START: Final = re.compile(r"(?:^|(?<=[。!?\n]))\s*")
@@ -526,11 +585,8 @@ def _openers(text: str, *, run_in: bool = True) -> list[int]:
 
 
 def _part_map(text: str, roots: list[Heading], default_part: str | None, openers: list[int]) -> PartMap:
-    switches: list[tuple[int, str]] = []
-    for r in roots:
-        for h in r.walk():
-            if h.part in ("review", "plan") and (h.style == "part" or h.depth == 1):
-                switches.append((h.start, h.part))
+    # (the headings at depth 1, the roots, switch parts: a part line is always a root)
+    switches = [(h.start, h.part) for h in roots if h.part == "review" or h.part == "plan"]
     first = default_part
     if switches and first is None:
         first = "review" if switches[0][1] == "plan" else switches[0][1]
