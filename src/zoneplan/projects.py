@@ -420,6 +420,8 @@ def find_projects(
             start = pos
             pos += len(item) + 1
             item = text[start : start + len(item.rstrip(_HIDDEN))]  # without a trailing aside
+            if len(item) < 2:
+                continue  # (the cuts below only shorten a member: 、、 or 和和 holds no name)
             if k == 0 and len(item) > 24:
                 start, item = start + len(item) - 24, item[-24:]
             name, offset = _trim_left(item, stops) if k == 0 else (item, 0)
