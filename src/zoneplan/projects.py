@@ -60,6 +60,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     def alt(words: tuple[str, ...]) -> str:
         return trie_pattern(words)
 
+    bare = (
+        f"(?:{alt(lex['project_verbs'])})?(?:{alt(lex['generic_modifiers'])})*"
+        f"(?:{alt((*lex['specific_suffixes'], *lex['generic_suffixes'], *lex['list_closers']))})"
+    )
+    anchors = (*lex["project_verbs"], "亿元的", "万元的")
+    generic = (
+        rf"{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])})(?:[一二三四五六]期)?"
+        r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工"
+        r"|正式|顺利|已|将|年内|年底|力争|计划|预计|于|$"
+        r"|[0-9一二三四五六七八九十]{1,2}月|[一二三四]季度|上半年|下半年)"
+    )
     return {
         # 等 closing a list of projects: 推动A、B等项目, A、B等3个重点项目
         # (the closer a lookahead: the engine passes over every other 等 without a call into Python)
@@ -76,21 +87,26 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{_NAME_CHAR}{{2,18}}?(?:生产线项目|生产项目|项目|生产线|(?=[,、;。:等的和与及]|正在|加快|建设))"
         ),
         # one trie (亿元的 and 万元的 in it): a single branch per first character scans fastest
-        "generic_anchor": re.compile(alt((*lex["project_verbs"], "亿元的", "万元的"))),
-        "generic": re.compile(
-            rf"{_NAME_CHAR}{{2,12}}?(?:{alt(lex['generic_suffixes'])})(?:[一二三四五六]期)?"
-            r"(?=[,、;。:等的和与及]|建设|项目|开工|竣工|投产|建成|落地|签约|开业|主体|完工"
-            r"|正式|顺利|已|将|年内|年底|力争|计划|预计|于|$"
-            r"|[0-9一二三四五六七八九十]{1,2}月|[一二三四]季度|上半年|下半年)"
+        "generic_anchor": re.compile(alt(anchors)),
+        "generic": re.compile(generic),
+        # the same anchors with the name after them read in the same pass (group 1), so the engine
+        # passes over an anchor with no name after it without a call into Python; but an anchor
+        # another may begin inside (新建 of 新建设) is always reported, since the scan goes on
+        # after its end, not inside it
+        "generic_at": re.compile(
+            rf"{_committed_trie(anchors)}(?:(?=({generic})){_ends_with(_overlapping(anchors))})"
         ),
         # (a stop noun, 开发区 or 中心, is passed over where it stands: see _trim_left; a lookahead
         # for them here would keep the engine from skipping to a stop's first character)
         "stops": re.compile(alt(lex["left_stops"])),
         # a facility word with only class modifiers before it (科创平台, 省企业研究院)
         # (a stage word before it too: 签约项目, 在建项目)
-        "bare": re.compile(
-            f"(?:{alt(lex['project_verbs'])})?(?:{alt(lex['generic_modifiers'])})*"
-            f"(?:{alt((*lex['specific_suffixes'], *lex['generic_suffixes'], *lex['list_closers']))})"
+        "bare": re.compile(bare),
+        # what makes a candidate a class of projects, read from its start: only a bare facility word,
+        # a generic head (重大项目), a soft head on a short one (新项目), a count (5个产业项目)
+        "generic_head": re.compile(
+            rf"(?:{bare})\Z|{alt(lex['generic_heads'])}|(?=[\s\S]{{0,4}}\Z){alt(lex['soft_heads'])}"
+            rf"|(?:{_COUNTED.pattern})"
         ),
         # a numbered heading whose whole title is a name ending in 项目: the items of a list of
         # projects (1.某某储能电池项目。总投资…); a title that opens with a verb (2.搭建创新平台)
@@ -103,12 +119,51 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+def _committed_trie(words: tuple[str, ...]) -> str:
+    """A trie of ``words`` that keeps the word it read (the longest) when what follows fails, as a
+    trie alone does at a position (one atomic group per first character, so the engine still scans
+    for a first character)."""
+    heads: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        heads.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for ch, rests in heads.items():
+        longer = [r for r in rests if r]
+        tail = "" if not longer else f"(?>(?:{trie_pattern(longer)})" + ("?)" if "" in rests else ")")
+        branches.append(re.escape(ch) + tail)
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _overlapping(words: tuple[str, ...]) -> list[str]:
+    """The words another may begin inside of (新建, with 建设 begun at its 建)."""
+    return [
+        w
+        for w in words
+        if any(v.startswith(w[i:]) or w[i:].startswith(v) for i in range(1, len(w)) for v in words)
+    ]
+
+
+def _ends_with(words: list[str]) -> str:
+    """Alternatives (after a ``|``) that the text just read ends with one of ``words``."""
+    by_length: dict[int, list[str]] = {}
+    for w in words:
+        by_length.setdefault(len(w), []).append(re.escape(w))
+    return "".join(f"|(?<={'|'.join(ws)})" for ws in by_length.values())
+
+
 # (matched on the reversed text: a point is part of a name between digits, 第8.6代线)
 _NAME_RUN: Final = re.compile(r"(?:[^\W_]|[·#/]|\.(?=[0-9]))*")
 _LIST_RUN: Final = re.compile(r"(?:[^\W_]|[·#/、\x00]|\.(?=[0-9]))*")
+#: What separates the members of a list (A、B和C).
+_LIST_SEP: Final = re.compile(r"[、和及与]")
 #: A short aside in brackets, and what stands for it while a list's members are read.
 _ASIDE: Final = re.compile(r"\([^()\n]{1,20}\)")
 _HIDDEN: Final = "\x00"
+
+
+def _hidden(aside: re.Match[str]) -> str:
+    """An aside hidden, its length kept."""
+    return _HIDDEN * len(aside.group())
 
 
 def _number_start(text: str, pos: int) -> int:
@@ -142,22 +197,27 @@ def _status_rx() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(trie_pattern(stage)), stage
 
 
-def _status(clause: str, name_end: int, *, plan: bool = False) -> str | None:
-    """The stage named by the last stage word of the clause (建成 completed, 在谈 negotiating …).
+def _status(text: str, clause: tuple[int, int], name_end: int, *, plan: bool = False) -> str | None:
+    """The stage named by the last stage word of the clause ``text[clause[0]:clause[1]]`` (建成
+    completed, 在谈 negotiating …).
 
     In a plan, work still to start is planned: a clause with a planning word (谋划, 筹建 …), or
     whose last stage word starts the work (推动X及早开工, 确保X顺利开工); work to finish is being
     built (推动X尽快竣工)."""
     rx, stage = _status_rx()
-    found = list(rx.finditer(clause))
-    if not found:
-        return None
+    word = ""
+    planned = False
     # the first stage word after the name speaks of it (A已完成、B正在施工); else the last before
-    after = [m for m in found if m.start() >= name_end]
-    words = [m.group() for m in (found if not after else found[: found.index(after[0]) + 1])]
-    last = stage[words[-1]]
-    if plan and (words[-1] in lexicon().projects["start_words"] or any(stage[w] == "planned" for w in words)):
+    for m in rx.finditer(text, *clause):
+        word = m.group()
+        planned = planned or stage[word] == "planned"
+        if m.start() >= name_end:
+            break
+    if not word:
+        return None
+    if plan and (planned or word in lexicon().projects["start_words"]):
         return "planned"
+    last = stage[word]
     if plan and last == "completed":
         return "under_construction"  # 推动X尽快竣工: to be finished, so being built
     return last
@@ -167,17 +227,18 @@ _CLAUSE_OPEN: Final = re.compile(r"[,;。:\n]")
 _CLAUSE_CLOSE: Final = re.compile(r"[,;。\n]")
 
 
-def _clause(text: str, start: int, end: int) -> tuple[str, int]:
-    """The clause around ``text[start:end]`` (looked for near it first: clauses are short), and
-    where in it the name ends."""
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around ``text[start:end]`` (looked for near it first: clauses are short)."""
     lo = max(0, start - 160)
     back = _CLAUSE_OPEN.search(text[lo:start][::-1])  # the last opener before start
     # (a clause longer than the window is rare)
     s = start - back.start() if back else max(text.rfind(c, 0, start) for c in ",;。:\n") + 1
     close = _CLAUSE_CLOSE.search(text, end)
-    return text[s : close.start() if close else len(text)], end - s
+    return s, close.start() if close else len(text)
 
 
+#: A yearly capacity written after its number (20万吨/年).
+_PER_YEAR_FIGURE: Final = re.compile(r"[0-9.]+[万亿]?吨/年")
 _FIGURE: Final = re.compile(
     r"[0-9.]+[万亿]?(?:平方公里|平方米|公顷|万方|方|亩|吨/年|吨|亿元|万元|元|美元|个|家|项|条)"
 )
@@ -186,10 +247,12 @@ _FIGURE: Final = re.compile(
 def _trim_left(item: str, stops: re.Pattern[str], *, figures: bool = True) -> tuple[str, int]:
     """Cut the name after the last verb, function word or figure on its left."""
     cut = 0
-    limit = item.find("年产") if not figures and "年产" in item else len(item) - 1
-    if not figures and limit == len(item) - 1:
-        fig = re.search(r"[0-9.]+[万亿]?吨/年", item)
-        limit = fig.start() if fig else limit
+    limit = len(item) - 1
+    if not figures:  # a plant named by its capacity: no cut inside the capacity (年产…, 20万吨/年)
+        limit = item.find("年产")
+        if limit < 0:
+            fig = _PER_YEAR_FIGURE.search(item)
+            limit = fig.start() if fig else len(item) - 1
     nouns, particles, coordinators, verbs = _stop_words()
     verb_end = 0  # where the run or the last stop begun at its end ends: a name may begin there
     before = cut_from = 0  # the cut before the last, and where the last cut's stop begins
@@ -217,12 +280,14 @@ def _trim_left(item: str, stops: re.Pattern[str], *, figures: bool = True) -> tu
     # a stop that overlaps the one cut at, and ends later, moves the cut (新建设: 新建, then 建设)
     while (
         cut
-        and (over := _stop_at(item, cut - 1, stops))
+        and (over := stops.match(item, cut - 1)) is not None
+        and not item.startswith(nouns, cut - 1)  # (no stop where a stop noun stands)
         and cut < over.end() <= limit
         and over.end() < len(item) - 1
     ):
         cut = over.end()
-    for m in _FIGURE.finditer(item) if figures else ():
+    fig = _FIGURE.search(item) if figures else None
+    for m in _FIGURE.finditer(item, fig.start()) if fig is not None else ():
         if m.end() < len(item) - 1:
             cut = max(cut, m.end())
     return item[cut:], cut
@@ -243,8 +308,8 @@ def _cut_right(name: str) -> str:
     count = _COUNT_IN.search(name, 2, cut)
     if count is not None and _ends_name(name[: count.start()]):
         cut = count.start()
-    _, stage = _status_rx()
     if cut > 2 and name[cut - 1] in _stage_ends():
+        _, stage = _status_rx()
         for k in range(min(4, cut - 2), 0, -1):  # the longest stage word ending it (X竣工)
             if name[cut - k : cut] in stage:
                 cut -= k
@@ -293,19 +358,17 @@ def _facility_words() -> tuple[str, ...]:
 
 
 def _generic(name: str) -> bool:
-    heads = lexicon().projects["generic_heads"]
-    soft = lexicon().projects["soft_heads"]
+    """Is the candidate a class of projects (重大项目, 5个产业项目, 高层次人才 …), not a named one?"""
     return (
-        _patterns()["bare"].fullmatch(name) is not None
-        or name.startswith(heads)
+        _patterns()["generic_head"].match(name) is not None
         or name.endswith(lexicon().projects["generic_tails"])
-        or (len(name) <= 4 and name.startswith(soft))
-        or bool(_COUNTED.match(name))
-        or bool(_VERBISH.search(name))
+        or _VERBISH.search(name) is not None
     )
 
 
 _PHASE_END: Final = re.compile(r"[一二三四五六七八九]期$")
+#: What a slogan in quotes has and a project's name has not: a number (“三区三线”), 之城, 工厂.
+_SLOGAN: Final = re.compile(r"[一二两三四五六七八九十万千百]|之城|工厂")
 
 
 #: A company written at the start of a project's name: 某某材料有限公司…, 某某集团…
@@ -347,9 +410,9 @@ def find_projects(
     for m in pats["list_anchor"].finditer(text):
         lo = max(0, m.start() - 300)
         # an aside in brackets after a member (星河科技(总投资15亿元)、蓝海新材…) is passed over
-        window = _ASIDE.sub(lambda a: _HIDDEN * len(a.group()), text[lo : m.start()])
+        window = _ASIDE.sub(_hidden, text[lo : m.start()])
         left = lo + len(window) - _LIST_RUN.match(window[::-1]).end()  # type: ignore[union-attr]
-        items = re.split(r"[、和及与]", window[left - lo :])
+        items = _LIST_SEP.split(window[left - lo :])
         if len(items) < 2:
             continue
         pos = left
@@ -357,6 +420,8 @@ def find_projects(
             start = pos
             pos += len(item) + 1
             item = text[start : start + len(item.rstrip(_HIDDEN))]  # without a trailing aside
+            if len(item) < 2:
+                continue  # (the cuts below only shorten a member: 、、 or 和和 holds no name)
             if k == 0 and len(item) > 24:
                 start, item = start + len(item) - 24, item[-24:]
             name, offset = _trim_left(item, stops) if k == 0 else (item, 0)
@@ -399,11 +464,11 @@ def find_projects(
         else:
             last = -1
         prev_end = m.end()
-    for m in pats["generic_anchor"].finditer(text):
-        g = pats["generic"].match(text, m.end())
-        if g is None:
-            continue
-        start, name = g.start(), g.group()
+    for m in pats["generic_at"].finditer(text):
+        start, g_end = m.span(1)
+        if start < 0:
+            continue  # an anchor another may begin inside, with no name after it
+        name = text[start:g_end]
         # a verb that overlaps the anchor ends it (新建设X: 建设 after 新建)
         over = pats["generic_anchor"].match(text, m.end() - 1)
         if over is not None and over.end() > m.end() and len(name) - (over.end() - m.end()) >= 4:
@@ -444,7 +509,7 @@ def find_projects(
         at = bisect.bisect_left(ends, rkey)
         if len(key) >= 4 and at < len(ends) and ends[at].startswith(rkey):
             continue
-        if _in_quotes(quotes, s, e) and re.search(r"[一二两三四五六七八九十万千百]|之城|工厂", name):
+        if _in_quotes(quotes, s, e) and _SLOGAN.search(name):
             continue  # a slogan: “三区三线”, “青春之城”, “未来工厂”
         seen.add(key)
         bisect.insort(ends, rkey)
@@ -452,5 +517,5 @@ def find_projects(
             seen.add(key[: phase.start()])
         taken_end = e
         plan = part_at is not None and part_at(s) == "plan"
-        hits.append(ProjectHit(s, e, name, _status(*_clause(text, s, e), plan=plan)))
+        hits.append(ProjectHit(s, e, name, _status(text, _clause(text, s, e), e, plan=plan)))
     return hits
