@@ -156,6 +156,9 @@ _NAME_RUN: Final = re.compile(r"(?:[^\W_]|[·#/]|\.(?=[0-9]))*")
 _LIST_RUN: Final = re.compile(r"(?:[^\W_]|[·#/、\x00]|\.(?=[0-9]))*")
 #: What separates the members of a list (A、B和C).
 _LIST_SEP: Final = re.compile(r"[、和及与]")
+#: A member of a list of two characters or more (the cuts of a member only shorten it: 、、 or 和和
+#: holds no name).
+_LIST_MEMBER: Final = re.compile(r"[^、和及与]{2,}")
 #: A short aside in brackets, and what stands for it while a list's members are read.
 _ASIDE: Final = re.compile(r"\([^()\n]{1,20}\)")
 _HIDDEN: Final = "\x00"
@@ -407,24 +410,27 @@ def find_projects(
         quotes = quote_spans(text)
     found: list[tuple[int, int, str]] = []
 
+    # a member read once: lists overlap where a text runs one into the next (A、B等项目和C、D等项目),
+    # and a member, its place and whether it opens its list give the same name each time
+    read: set[tuple[int, int, bool]] = set()
     for m in pats["list_anchor"].finditer(text):
         lo = max(0, m.start() - 300)
         # an aside in brackets after a member (星河科技(总投资15亿元)、蓝海新材…) is passed over
         window = _ASIDE.sub(_hidden, text[lo : m.start()])
         left = lo + len(window) - _LIST_RUN.match(window[::-1]).end()  # type: ignore[union-attr]
-        items = _LIST_SEP.split(window[left - lo :])
-        if len(items) < 2:
-            continue
-        pos = left
-        for k, item in enumerate(items):
-            start = pos
-            pos += len(item) + 1
-            item = text[start : start + len(item.rstrip(_HIDDEN))]  # without a trailing aside
-            if len(item) < 2:
-                continue  # (the cuts below only shorten a member: 、、 or 和和 holds no name)
-            if k == 0 and len(item) > 24:
+        run = window[left - lo :]
+        if _LIST_SEP.search(run) is None:
+            continue  # one name, no list
+        for member in _LIST_MEMBER.finditer(run):
+            start = left + member.start()
+            item = text[start : start + len(member.group().rstrip(_HIDDEN))]  # without a trailing aside
+            opens = member.start() == 0  # the member that opens the list
+            if len(item) < 2 or (start, len(item), opens) in read:
+                continue
+            read.add((start, len(item), opens))
+            if opens and len(item) > 24:
                 start, item = start + len(item) - 24, item[-24:]
-            name, offset = _trim_left(item, stops) if k == 0 else (item, 0)
+            name, offset = _trim_left(item, stops) if opens else (item, 0)
             name = _cut_right(name)
             if 2 <= len(name) <= 20 and not _generic(name):
                 found.append((start + offset, start + offset + len(name), name))
