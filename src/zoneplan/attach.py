@@ -726,42 +726,29 @@ def _role(
 ) -> str:
     """The role of a figure that defines no class (a threshold's is ``other``): a target, a
     result (``actual``), or ``other`` (an attribute of a project, a place, the present state)."""
+    start = m.start
     default = "actual" if part == "review" else "target"
-    clause = text[clause_start : m.start]
+    clause = text[clause_start:start]
     # an attribute of a project or a set of projects: total investment, site area, capacity
     # a plant's capacity (but 污水处理能力达到6万吨/日 is the figure's own measure)
     own_capacity = dimension == "mass_rate" and _strip_name(segment).endswith(_CAPACITY_NOUNS)
-    if (dimension == "mass_rate" and not own_capacity) or _CAPACITY.search(
-        text, max(0, m.start - 14), m.start
-    ):
+    if (dimension == "mass_rate" and not own_capacity) or _CAPACITY.search(text, max(0, start - 14), start):
         return "other"  # a yearly output (年产5万吨)
-    if dimension in ("currency_cny", "currency_usd", "area") and _attribute_last(clause):
-        return "other"
-    if dimension in ("currency_cny", "currency_usd") and clause.strip() in ("投资", "计划投资", "项目投资"):
-        return "other"  # 投资3.6亿元建设…: what a project costs
-    if (
-        text[tail : tail + 1] == "的"
-        and dimension in ("currency_cny", "currency_usd", "area")
-        and not text[tail + 1 : tail + 3].startswith(("目标", "任务"))
+    if (dimension in _MONEY or dimension == "area") and _attribute_size(
+        text, clause, dimension, follow, tail
     ):
         return "other"
-    if dimension == "area" and 4 <= len(follow) <= 10 and follow.endswith(_place_suffixes()):
-        return "other"  # 10平方公里信息科创走廊: the size of a named place
-    if dimension == "area" and (
-        text[tail : tail + 2].startswith(("内", "范围", "区域")) or _PLACE_END.search(clause)
-    ):
-        return "other"  # 秋滨区块28平方公里内: the extent of a place
     # the present state: 现有6家, 尚有31家 (the cue may open the parenthesis the figure sits in)
     scope_start = clause_start
-    paren = text.rfind("(", sent_start, m.start)
-    if paren >= 0 and ")" not in text[paren : m.start]:
+    paren = text.rfind("(", sent_start, start)
+    if paren >= 0 and ")" not in text[paren:start]:
         scope_start = paren
-        if m.start - paren <= 1 and text[tail : tail + 1] == ")":
+        if start - paren <= 1 and text[tail : tail + 1] == ")":
             return "other"  # 毕业生(25人): an aside
         quote = text.rfind("”", sent_start, paren)
         if quote >= 0 and paren - quote <= 4 and not any(ch in _CLAUSE_END for ch in text[quote:paren]):
             return "other"  # “112”体系(1个…,2个…): what a slogan stands for
-    if _other_rx().search(text, scope_start, m.start):
+    if _other_rx().search(text, scope_start, start):
         return "other"
     if m.unit.endswith("次") and _FREQUENCY.search(clause):
         return "other"  # 每月定期2次: a frequency
@@ -772,14 +759,31 @@ def _role(
         ce = _CLAUSE_RX.search(text, tail, tail + 12)
         after_end = ce.start() if ce else tail + 12  # the rest of the clause after the figure
         already = _ALREADY.search(text, clause_start, after_end)
-        if already is not None and already.group() == "累计" and _commits(text, sent_start, m.start):
+        if already is not None and already.group() == "累计" and _commits(text, sent_start, start):
             already = None  # 2025—2027年累计实施重大项目150个以上: a total still to reach
         if already is not None or _AWARDED.search(text, tail, after_end):
             return "actual"
-        opener = _YEAR_OPENER.match(text, sent_start, m.start)
-        if opener is not None and _past_year_opens(text, opener, sent_start, m.start):
+        opener = _YEAR_OPENER.match(text, sent_start, start)
+        if opener is not None and _past_year_opens(text, opener, sent_start, start):
             return "actual"
     return default
+
+
+def _attribute_size(text: str, clause: str, dimension: str, follow: str, tail: int) -> bool:
+    """Is an amount of money or an area (``dimension``) an attribute of a project or of a place,
+    not a result or a target? ``clause``: the clause before the figure, ``tail``: its end."""
+    if _attribute_last(clause):
+        return True
+    if dimension != "area" and clause.strip() in ("投资", "计划投资", "项目投资"):
+        return True  # 投资3.6亿元建设…: what a project costs
+    if text[tail : tail + 1] == "的" and not text[tail + 1 : tail + 3].startswith(("目标", "任务")):
+        return True
+    if dimension == "area" and 4 <= len(follow) <= 10 and follow.endswith(_place_suffixes()):
+        return True  # 10平方公里信息科创走廊: the size of a named place
+    # 秋滨区块28平方公里内: the extent of a place
+    return dimension == "area" and (
+        text[tail : tail + 2].startswith(("内", "范围", "区域")) or _PLACE_END.search(clause) is not None
+    )
 
 
 #: A year opening its sentence as the time of what follows: 2023年,… / 2023年度,…
