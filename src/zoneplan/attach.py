@@ -245,6 +245,7 @@ def attach(
     n, count = len(text), len(mentions)
     clauses, sents = _breaks(text)
     tabs = "\t" in text  # rows of a table (most documents have none)
+    spreads = [w.start() for w in _SPREAD.finditer(text)]  # where 分别 stands (most documents have none)
     scope_end = -1  # the end of the last figure that says what the work is about (围绕3个专题)
     prev_end = 0
     for idx, m in enumerate(mentions):
@@ -264,7 +265,7 @@ def attach(
         ci = bisect.bisect_left(clauses, start)  # clause breaks before the figure
         clause_start = max(start - _WINDOW, clauses[ci - 1] + 1 if ci else 0)
         # the previous figure's tail, when no clause break lies between it and this figure
-        same_clause = prev_end <= start and bisect.bisect_left(clauses, prev_end) == ci
+        same_clause = prev_end <= start and (not ci or clauses[ci - 1] < prev_end)
         seg_start = max(clause_start, prev_end if same_clause else 0)
         si = bisect.bisect_left(sents, start)
         sent_start = sents[si - 1] + 1 if si else 0
@@ -328,10 +329,12 @@ def attach(
             prev = names[-1]
             lead = _LEVEL.match(prev)
             name = (level.group() if level else name) + (prev[lead.end() :] if lead else prev)
-        # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
-        word = text.rfind("分别", max(sent_start, start - 4 * _WINDOW), start)
+        # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4% (the last 分别 that ends before the
+        # figure, in its sentence and at most four windows back)
+        k = bisect.bisect_right(spreads, start - 2) if spreads else 0
         if (
-            word >= 0
+            k
+            and (word := spreads[k - 1]) >= max(sent_start, start - 4 * _WINDOW)
             and (dist := _distributed(text, mentions, starts, idx, sent_start, word, names)) is not None
         ):
             name = dist
@@ -402,6 +405,9 @@ def _table_header(text: str, pos: int) -> str:
 
 _GROWTH_HEADER: Final = re.compile(r"增幅|增长|增速|同比")
 
+
+#: 分别 ("respectively"): hands out the figures after it to the subjects before it, one each.
+_SPREAD: Final = re.compile("分别")
 
 #: Words right before a figure that make it the scope of the work (围绕3个专题): `other`.
 _SCOPE_CUES: Final = ("围绕", "聚焦", "针对")
@@ -562,10 +568,16 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
         if before_paren:
             return _strip_name(before_paren), False  # 毕业生(25人)
         return "", True
-    if noun_after and dimension != "percent":
-        weak = segment.rstrip().endswith(_cue_lists()["verbs_before_noun"]) or len(stripped) <= 1
-        if dimension in ("count", "mass_rate") or weak:
-            return _strip_name(follow), False
+    if (
+        noun_after
+        and dimension != "percent"
+        and (
+            dimension in ("count", "mass_rate")
+            or len(stripped) <= 1  # a weak name: one character
+            or segment.rstrip().endswith(_cue_lists()["verbs_before_noun"])  # or a verb before the noun
+        )
+    ):
+        return _strip_name(follow), False
     head, deng, noun = stripped.rpartition("等")
     if deng and "、" in head and 2 <= len(noun) <= 8:
         return noun, False  # 星河科技、蓝海新材等项目12个: the members are named, the figure counts 项目
