@@ -232,7 +232,7 @@ def attach(
     zones: Sequence[tuple[int, int]] | None = None,
 ) -> list[Facts]:
     """Facts for each mention, in order."""
-    lex = lexicon()
+    comparator_inside = lexicon().comparator_inside
     if zones is None:
         zones = headline_zones(text, part_at, mentions, lambda pos: len(text))
     before_ends, after_heads = _comparator_edges()
@@ -254,12 +254,13 @@ def attach(
         cmp_before, cmp_len = (
             _before_comparator(text, start) if text[start - 1 : start] in before_ends else (None, 0)
         )
-        if m.inside_comparator in PREFIX_CUES and not cmp_len:
+        inside = m.inside_comparator
+        if inside in PREFIX_CUES and not cmp_len:
             cmp_len = 1  # 上百个, 数十家: the cue before the figure is no part of its name
         cmp_after, after_len = (
             _after_comparator(text, end) if text[end : end + 1] in after_heads else (None, 0)
         )
-        comparator = cmp_before or cmp_after or (lex.comparator_inside.get(m.inside_comparator or "") or "eq")
+        comparator = cmp_before or cmp_after or (comparator_inside.get(inside or "") or "eq")
         tail = end + after_len
         cut = start - cmp_len  # where the words before the figure end
         ci = bisect.bisect_left(clauses, start)  # clause breaks before the figure
@@ -301,7 +302,7 @@ def attach(
             follow = _following(text, mentions[idx + 1].end, after)
         threshold = dimension in _MONEY and _is_threshold(follow)
         before_paren = ""
-        if text[cut - 1 : cut] == "(" and not segment:
+        if not segment and text[cut - 1 : cut] == "(":
             before_paren = text[_clause_start(text, cut - 1, 0) : cut - 1]
         name, inherited = _name(segment, follow, dimension, threshold, before_paren)
         if before_paren and idx and mentions[idx - 1].end == cut - 1:
@@ -740,14 +741,13 @@ def _role(
     result (``actual``), or ``other`` (an attribute of a project, a place, the present state)."""
     start = m.start
     default = "actual" if part == "review" else "target"
-    clause = text[clause_start:start]
     # an attribute of a project or a set of projects: total investment, site area, capacity
     # a plant's capacity (but 污水处理能力达到6万吨/日 is the figure's own measure)
     own_capacity = dimension == "mass_rate" and _strip_name(segment).endswith(_CAPACITY_NOUNS)
     if (dimension == "mass_rate" and not own_capacity) or _CAPACITY.search(text, max(0, start - 14), start):
         return "other"  # a yearly output (年产5万吨)
     if (dimension in _MONEY or dimension == "area") and _attribute_size(
-        text, clause, dimension, follow, tail
+        text, text[clause_start:start], dimension, follow, tail
     ):
         return "other"
     # the present state: 现有6家, 尚有31家 (the cue may open the parenthesis the figure sits in)
@@ -762,7 +762,7 @@ def _role(
             return "other"  # “112”体系(1个…,2个…): what a slogan stands for
     if _other_rx().search(text, scope_start, start):
         return "other"
-    if m.unit.endswith("次") and _FREQUENCY.search(clause):
+    if m.unit.endswith("次") and _FREQUENCY.search(text, clause_start, start):
         return "other"  # 每月定期2次: a frequency
     if dimension == "count" and _strip_name(segment).endswith(_POLICY_NOUNS):
         return "other"
