@@ -35,8 +35,9 @@ __all__ = ["Facts", "attach", "headline_zones"]
 _CLAUSE_END: Final = ",;:。!?\n()"
 _DELIMS: Final = set(",;:。!?\n、()/")  # /: a rate per something (28.6万元/亩), no noun after it
 #: What ends the noun phrase after a figure (and 的, which ends it unless it comes first).
-_FOLLOW_BREAKS: Final = frozenset(",;:。!?\n、()")
-_FOLLOW_STOP: Final = re.compile(r"[,;:。!?\n、()的]")
+_FOLLOW_BREAK_CHARS: Final = ",;:。!?\n、()"
+_FOLLOW_BREAKS: Final = frozenset(_FOLLOW_BREAK_CHARS)
+_FOLLOW_STOP: Final = re.compile("[" + re.escape(_FOLLOW_BREAK_CHARS) + "的]")
 _LABEL_PREFIX: Final = re.compile(
     r"^(?:[0-9]{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])"
 )
