@@ -243,7 +243,7 @@ def attach(
     kinds: list[str] = []
     prev_threshold = False
     starts = [m.start for m in mentions]
-    n, count = len(text), len(mentions)
+    text_end, n_mentions = len(text), len(mentions)
     clauses, sents = _breaks(text)
     tabs = "\t" in text  # rows of a table (most documents have none)
     spreads = [w.start() for w in _SPREAD.finditer(text)]  # where 分别 stands (most documents have none)
@@ -271,7 +271,7 @@ def attach(
         seg_start = max(clause_start, prev_end if same_clause else 0)
         si = bisect.bisect_left(sents, start)
         sent_start = sents[si - 1] + 1 if si else 0
-        sent_end = sents[si] if si < len(sents) else n
+        sent_end = sents[si] if si < len(sents) else text_end
         segment = text[seg_start:cut]
         if not segment and text[cut - 1 : cut] == ")":
             # 整治“低散乱”企业(作坊)70家: an aside in brackets between the noun and its figure
@@ -286,20 +286,20 @@ def attach(
         udef = m.udef
         dimension = (
             udef.dimension
-            if udef is not None and udef.dimension not in ("mass", "rank")  # no clause rule changes these
+            if udef is not None and udef.dimension not in ("mass", "rank")  # only these read the clause
             else _dimension(text, m, seg_start, tail)
         )
         part = part_at(start)
         # what it measures
-        nxt = mentions[idx + 1].start if idx + 1 < count else n
+        nxt = mentions[idx + 1].start if idx + 1 < n_mentions else text_end
         follow = (
             ""  # a break right after the figure: no noun follows it
             if text[tail : tail + 1] in _FOLLOW_BREAKS
             else _following(text, tail, nxt, through_de=udef is None or not udef.count)
         )
-        if not follow and nxt == tail and idx + 2 <= count:
+        if not follow and nxt == tail and idx + 2 <= n_mentions:
             # 44宗492亩小地块: two figures of one noun, written one after the other
-            after = mentions[idx + 2].start if idx + 2 < count else n
+            after = mentions[idx + 2].start if idx + 2 < n_mentions else text_end
             follow = _following(text, mentions[idx + 1].end, after)
         threshold = dimension in _MONEY and _is_threshold(follow)
         before_paren = ""
@@ -745,8 +745,8 @@ def _role(
     # an attribute of a project or a set of projects: total investment, site area, capacity
     # a plant's capacity (but 污水处理能力达到6万吨/日 is the figure's own measure)
     own_capacity = dimension == "mass_rate" and _strip_name(segment).endswith(_CAPACITY_NOUNS)
-    if (dimension == "mass_rate" and not own_capacity) or _CAPACITY.search(text, max(0, start - 14), start):
-        return "other"  # a yearly output (年产5万吨)
+    if (dimension == "mass_rate" and not own_capacity) or _capacity(text, m):
+        return "other"
     if (dimension in _MONEY or dimension == "area") and _attribute_size(
         text, text[clause_start:start], dimension, follow, tail
     ):
