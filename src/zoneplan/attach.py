@@ -515,9 +515,15 @@ _CHOSEN: Final = re.compile(r"入选|入围|列入|纳入|评为|认定为")
 _CAPACITY: Final = re.compile(r"年产(?!值)能?[^,;:。!?\n]{0,10}$")
 
 
+@functools.lru_cache(maxsize=8)
+def _says_yearly_output(text: str) -> bool:
+    """Does the text write 年产 anywhere (most do not: then no figure in it is a yearly output)?"""
+    return "年产" in text
+
+
 def _capacity(text: str, m: Mention) -> bool:
     """Is the figure a yearly output (年产5万吨, 年产正极材料5万吨)?"""
-    return _CAPACITY.search(text, max(0, m.start - 14), m.start) is not None
+    return _says_yearly_output(text) and _CAPACITY.search(text, max(0, m.start - 14), m.start) is not None
 
 
 def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:
