@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import Final
@@ -33,7 +34,10 @@ __all__ = ["Facts", "attach", "headline_zones"]
 
 _CLAUSE_END: Final = ",;:。!?\n()"
 _DELIMS: Final = set(",;:。!?\n、()/")  # /: a rate per something (28.6万元/亩), no noun after it
-_FOLLOW_STOP: Final = re.compile(r"[,;:。!?\n、()的]")
+#: What ends the noun phrase after a figure (and 的, which ends it unless it comes first).
+_FOLLOW_BREAK_CHARS: Final = ",;:。!?\n、()"
+_FOLLOW_BREAKS: Final = frozenset(_FOLLOW_BREAK_CHARS)
+_FOLLOW_STOP: Final = re.compile("[" + re.escape(_FOLLOW_BREAK_CHARS) + "的]")
 _LABEL_PREFIX: Final = re.compile(
     r"^(?:[0-9]{1,2}[.、]|[一二三四五六七八九十]{1,3}[、是抓]|\([^()]{1,3}\)|[①-⑳])"
 )
@@ -74,6 +78,13 @@ def _cue_lists() -> dict[str, tuple[str, ...]]:
 @functools.cache
 def _not_names() -> frozenset[str]:
     return frozenset(_cue_lists()["not_names"])
+
+
+@functools.cache
+def _name_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """The attribute nouns and the bare kind cues, as sets (one probe instead of a scan)."""
+    cues = _cue_lists()
+    return frozenset(cues["attribute_nouns"]), frozenset(cues["kind_only"])
 
 
 @functools.cache
@@ -180,12 +191,11 @@ def headline_zones(
                 zones.append((i, e))
                 break
     # the review part's opening sentence that carries several results
-    review_starts = [m.start for m in mentions if part_at(m.start) == "review"]
-    if review_starts:
-        first = review_starts[0]
-        limit = first_heading(first)
+    first = next((k for k, s in enumerate(starts) if part_at(s) == "review"), -1)  # its first figure
+    if first >= 0:
+        limit = first_heading(starts[first])
         counts: dict[tuple[int, int], int] = {}
-        for m in mentions:
+        for m in itertools.islice(mentions, first, None):  # no figure before it is in the review part
             if m.start >= limit or part_at(m.start) != "review":
                 continue
             if m.udef is None or m.udef.dimension in ("currency_cny", "currency_usd", "percent"):
@@ -223,38 +233,49 @@ def attach(
     zones: Sequence[tuple[int, int]] | None = None,
 ) -> list[Facts]:
     """Facts for each mention, in order."""
-    lex = lexicon()
+    comparator_inside = lexicon().comparator_inside
     if zones is None:
         zones = headline_zones(text, part_at, mentions, lambda pos: len(text))
+    before_ends, after_heads = _comparator_edges()
     out: list[Facts] = []
     names: list[str | None] = []
     amount: tuple[int, str | None] = (-1, None)  # the sentence and name of the last figure not a %
     kinds: list[str] = []
-    thresholds: list[bool] = []
+    prev_threshold = False
     starts = [m.start for m in mentions]
+    text_end, n_mentions = len(text), len(mentions)
     clauses, sents = _breaks(text)
     tabs = "\t" in text  # rows of a table (most documents have none)
+    spreads = [w.start() for w in _SPREAD.finditer(text)]  # where 分别 stands (most documents have none)
     scope_end = -1  # the end of the last figure that says what the work is about (围绕3个专题)
     prev_end = 0
     for idx, m in enumerate(mentions):
-        cmp_before, cmp_len = _before_comparator(text, m.start)
-        if m.inside_comparator in PREFIX_CUES and not cmp_len:
+        start, end = m.start, m.end
+        # a comparator word ends with the character before the figure or starts with the one after it
+        cmp_before, cmp_len = (
+            _before_comparator(text, start) if text[start - 1 : start] in before_ends else (None, 0)
+        )
+        inside = m.inside_comparator
+        if inside in PREFIX_CUES and not cmp_len:
             cmp_len = 1  # 上百个, 数十家: the cue before the figure is no part of its name
-        cmp_after, after_len = _after_comparator(text, m.end)
-        comparator = cmp_before or cmp_after or (lex.comparator_inside.get(m.inside_comparator or "") or "eq")
-        tail = m.end + after_len
-        ci = bisect.bisect_left(clauses, m.start)  # clause breaks before the figure
-        clause_start = max(m.start - _WINDOW, clauses[ci - 1] + 1 if ci else 0)
+        cmp_after, after_len = (
+            _after_comparator(text, end) if text[end : end + 1] in after_heads else (None, 0)
+        )
+        comparator = cmp_before or cmp_after or (comparator_inside.get(inside or "") or "eq")
+        tail = end + after_len
+        cut = start - cmp_len  # where the words before the figure end
+        ci = bisect.bisect_left(clauses, start)  # clause breaks before the figure
+        clause_start = max(start - _WINDOW, clauses[ci - 1] + 1 if ci else 0)
         # the previous figure's tail, when no clause break lies between it and this figure
-        same_clause = prev_end <= m.start and bisect.bisect_left(clauses, prev_end) == ci
+        same_clause = prev_end <= start and (not ci or clauses[ci - 1] < prev_end)
         seg_start = max(clause_start, prev_end if same_clause else 0)
-        si = bisect.bisect_left(sents, m.start)
+        si = bisect.bisect_left(sents, start)
         sent_start = sents[si - 1] + 1 if si else 0
-        sent_end = sents[si] if si < len(sents) else len(text)
-        segment = text[seg_start : m.start - cmp_len]
-        if not segment and text[m.start - cmp_len - 1 : m.start - cmp_len] == ")":
+        sent_end = sents[si] if si < len(sents) else text_end
+        segment = text[seg_start:cut]
+        if not segment and text[cut - 1 : cut] == ")":
             # 整治“低散乱”企业(作坊)70家: an aside in brackets between the noun and its figure
-            opened = text.rfind("(", max(0, m.start - cmp_len - 16), m.start - cmp_len - 1)
+            opened = text.rfind("(", max(0, cut - 16), cut - 1)
             if opened > 0:
                 segment = text[_clause_start(text, opened, opened - _WINDOW) : opened]
         elif seg_start and text[seg_start - 1] == ")" and not _strip_name(segment):
@@ -262,32 +283,38 @@ def attach(
             opened = text.rfind("(", max(0, seg_start - 16), seg_start - 1)
             if opened > 0:
                 segment = text[_clause_start(text, opened, opened - _WINDOW) : opened] + segment
-        dimension = _dimension(text, m, seg_start, tail)
-        part = part_at(m.start)
+        udef = m.udef
+        dimension = (
+            udef.dimension
+            if udef is not None and udef.dimension not in ("mass", "rank")  # only these read the clause
+            else _dimension(text, m, seg_start, tail)
+        )
+        part = part_at(start)
         # what it measures
-        nxt = mentions[idx + 1].start if idx + 1 < len(mentions) else len(text)
-        follow = _following(text, tail, nxt, through_de=m.udef is None or not m.udef.count)
-        if not follow and nxt == tail and idx + 2 <= len(mentions):
+        nxt = mentions[idx + 1].start if idx + 1 < n_mentions else text_end
+        follow = (
+            ""  # a break right after the figure: no noun follows it
+            if text[tail : tail + 1] in _FOLLOW_BREAKS
+            else _following(text, tail, nxt, through_de=udef is None or not udef.count)
+        )
+        if not follow and nxt == tail and idx + 2 <= n_mentions:
             # 44宗492亩小地块: two figures of one noun, written one after the other
-            after = mentions[idx + 2].start if idx + 2 < len(mentions) else len(text)
+            after = mentions[idx + 2].start if idx + 2 < n_mentions else text_end
             follow = _following(text, mentions[idx + 1].end, after)
-        threshold = _is_threshold(m, follow, dimension, text, tail)
+        threshold = dimension in _MONEY and _is_threshold(follow)
         before_paren = ""
-        if text[m.start - cmp_len - 1 : m.start - cmp_len] == "(" and not segment:
-            before_paren = text[_clause_start(text, m.start - cmp_len - 1, 0) : m.start - cmp_len - 1]
+        if not segment and text[cut - 1 : cut] == "(":
+            before_paren = text[_clause_start(text, cut - 1, 0) : cut - 1]
         name, inherited = _name(segment, follow, dimension, threshold, before_paren)
-        if before_paren and idx and mentions[idx - 1].end == m.start - cmp_len - 1:
+        if before_paren and idx and mentions[idx - 1].end == cut - 1:
             name = names[-1] or name  # 征地1860亩(约124公顷): the figure before, restated
         if (
             idx
-            and thresholds
-            and thresholds[-1]
+            and prev_threshold
             and dimension == "count"
-            and _same_clause_soft(text, mentions[idx - 1].end, m.start)
+            and _same_clause_soft(text, mentions[idx - 1].end, start)
         ):
-            name = _strip_name(
-                text[mentions[idx - 1].start : m.start - cmp_len]
-            )  # 3亿元以上产业项目不少于19个
+            name = _strip_name(text[mentions[idx - 1].start : cut])  # 3亿元以上产业项目不少于19个
         if inherited and idx and bisect.bisect_left(sents, mentions[idx - 1].start) >= si:  # same sentence
             name = names[-1] or name
             if dimension == "percent" and amount[0] == si and "占" in segment:
@@ -295,7 +322,7 @@ def attach(
                 name = amount[1] or name
         if not name and ci and clauses[ci - 1] == clause_start - 1 and text[clause_start - 1] == ":":
             name = _colon_head(text, clause_start - 1)  # 1.地区生产总值:完成186.5亿元
-        row = _table_row_name(text, m.start) if tabs else ""
+        row = _table_row_name(text, start) if tabs else ""
         if row:
             name = row  # 固定资产投资<TAB>亿元<TAB>80<TAB>83.4<TAB>6.2%: a table's row names its figures
         if (among := segment.find("其中")) >= 0 and idx and names[-1] and _LEVEL.fullmatch(name):
@@ -304,22 +331,39 @@ def attach(
             prev = names[-1]
             lead = _LEVEL.match(prev)
             name = (level.group() if level else name) + (prev[lead.end() :] if lead else prev)
-        # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4%
-        dist = _distributed(text, mentions, starts, idx, sent_start, names)
-        if dist is not None:
+        # distributed subjects: A 1亿元、B 2亿元, 分别增长 3%、4% (the last 分别 that ends before the
+        # figure, in its sentence and at most four windows back)
+        k = bisect.bisect_right(spreads, start - 2) if spreads else 0
+        if (
+            k
+            and (word := spreads[k - 1]) >= max(sent_start, start - 4 * _WINDOW)
+            and (dist := _distributed(text, mentions, starts, idx, sent_start, word, names)) is not None
+        ):
             name = dist
-        kind = _kind(text, m, dimension, clause_start, idx, mentions, kinds)
-        if row and dimension == "percent" and _GROWTH_HEADER.search(_table_header(text, m.start)):
+        kind = (
+            dimension
+            if dimension in ("count", "rank")
+            else _kind(text, m, dimension, clause_start, idx, mentions, kinds)
+        )
+        if row and dimension == "percent" and _GROWTH_HEADER.search(_table_header(text, start)):
             kind = "growth"  # in the column headed 增幅 (增长, 增速, 同比)
-        role = _role(text, m, part, segment, follow, threshold, dimension, sent_start, clause_start, tail)
-        if text.endswith(_SCOPE_CUES, max(0, m.start - cmp_len - 2), m.start - cmp_len) or (
-            scope_end >= 0 and _same_clause_soft(text, scope_end, m.start)
+        role = (
+            "other"
+            if threshold
+            else _role(text, m, part, segment, follow, dimension, sent_start, clause_start, tail)
+        )
+        if text.endswith(_SCOPE_CUES, max(0, cut - 2), cut) or (
+            scope_end >= 0 and _same_clause_soft(text, scope_end, start)
         ):
             # 围绕3个专题和9项专项整治,做实…: what the work is about, not what it delivers
             role, scope_end = "other", tail
         else:
             scope_end = -1
-        headline = any(a <= m.start < b for a, b in zones)
+        headline = False
+        for a, b in zones:
+            if a <= start < b:
+                headline = True
+                break
         if headline and role == "other" and not threshold:
             role = "target" if part == "plan" else "actual"
         out.append(
@@ -329,7 +373,7 @@ def attach(
         if dimension != "percent":
             amount = (si, name or None)
         kinds.append(kind)
-        thresholds.append(threshold)
+        prev_threshold = threshold
         prev_end = tail
     return out
 
@@ -363,6 +407,9 @@ def _table_header(text: str, pos: int) -> str:
 
 _GROWTH_HEADER: Final = re.compile(r"增幅|增长|增速|同比")
 
+
+#: 分别 ("respectively"): hands out the figures after it to the subjects before it, one each.
+_SPREAD: Final = re.compile("分别")
 
 #: Words right before a figure that make it the scope of the work (围绕3个专题): `other`.
 _SCOPE_CUES: Final = ("围绕", "聚焦", "针对")
@@ -415,6 +462,14 @@ def _comparator_rx() -> tuple[_Cues, _Cues]:
     return (re.compile(f"(?:{alt(before)})\\Z"), before), (re.compile(alt(after)), after)
 
 
+@functools.cache
+def _comparator_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The last characters of the comparator words before a figure and the first ones of those
+    after it: a figure without them next to it has no comparator word."""
+    lex = lexicon()
+    return frozenset(w[-1] for w in lex.comparator_before), frozenset(w[0] for w in lex.comparator_after)
+
+
 _FOLLOW_VERB: Final = re.compile(
     r"(?:已(?!列入|纳入)|正在|将|实现|完成|达到|开工|竣工|投产|落户|建成|获得|进行|开展)"
 )
@@ -460,10 +515,15 @@ _CHOSEN: Final = re.compile(r"入选|入围|列入|纳入|评为|认定为")
 _CAPACITY: Final = re.compile(r"年产(?!值)能?[^,;:。!?\n]{0,10}$")
 
 
+@functools.lru_cache(maxsize=8)
+def _says_yearly_output(text: str) -> bool:
+    """Does the text write 年产 anywhere (most do not: then no figure in it is a yearly output)?"""
+    return "年产" in text
+
+
 def _capacity(text: str, m: Mention) -> bool:
     """Is the figure a yearly output (年产5万吨, 年产正极材料5万吨)?"""
-    lo = max(0, m.start - 14)
-    return text.find("年产", lo, m.start) >= 0 and _CAPACITY.search(text, lo, m.start) is not None
+    return _says_yearly_output(text) and _CAPACITY.search(text, max(0, m.start - 14), m.start) is not None
 
 
 def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:
@@ -482,10 +542,13 @@ def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:
     return "count"
 
 
-def _is_threshold(m: Mention, follow: str, dimension: str, text: str, tail: int) -> bool:
-    """``3亿元以上产业项目``, ``10亿元重特大项目``: a figure that defines a class."""
-    if dimension not in ("currency_cny", "currency_usd"):
-        return False
+#: The dimensions of an amount of money.
+_MONEY: Final = ("currency_cny", "currency_usd")
+
+
+def _is_threshold(follow: str) -> bool:
+    """``3亿元以上产业项目``, ``10亿元重特大项目``: an amount of money (the caller checks it is one)
+    followed by the class of things it defines."""
     nouns = lexicon().role["class_nouns"]
     f = follow
     return bool(f) and (f.startswith(nouns) or (len(f) <= 10 and f.endswith(("项目", "企业"))))
@@ -500,22 +563,29 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
         return _strip_name(follow), False
     if segment.rstrip().endswith("、") or segment.strip() in ("和", "与", "及"):
         segment = ""  # a new item of a list: its name is after it, or shared with the previous one
-    cues = _cue_lists()
+    attribute_nouns, kind_only = _name_sets()
     stripped = _strip_name(segment)
-    if stripped in cues["attribute_nouns"]:
+    if stripped in attribute_nouns:
         return stripped, True  # 其中化工用地11家,面积337亩: inherited when a figure before it names the thing
-    bare = segment.strip(" ,、")
-    noun_after = bool(follow) and follow[0] not in _DELIMS and not follow.startswith(cues["verbs_after"])
-    if not stripped or bare in cues["kind_only"]:
+    noun_after = (
+        bool(follow) and follow[0] not in _DELIMS and not follow.startswith(_cue_lists()["verbs_after"])
+    )
+    if not stripped or segment.strip(" ,、") in kind_only:
         if noun_after:
             return _strip_name(follow), False
         if before_paren:
             return _strip_name(before_paren), False  # 毕业生(25人)
         return "", True
-    if noun_after and dimension != "percent":
-        weak = segment.rstrip().endswith(cues["verbs_before_noun"]) or len(stripped) <= 1
-        if dimension in ("count", "mass_rate") or weak:
-            return _strip_name(follow), False
+    if (
+        noun_after
+        and dimension != "percent"
+        and (
+            dimension in ("count", "mass_rate")
+            or len(stripped) <= 1  # a weak name: one character
+            or segment.rstrip().endswith(_cue_lists()["verbs_before_noun"])  # or a verb before the noun
+        )
+    ):
+        return _strip_name(follow), False
     head, deng, noun = stripped.rpartition("等")
     if deng and "、" in head and 2 <= len(noun) <= 8:
         return noun, False  # 星河科技、蓝海新材等项目12个: the members are named, the figure counts 项目
@@ -540,13 +610,11 @@ def _distributed(
     starts: Sequence[int],
     idx: int,
     sent_start: int,
+    word: int,
     names: list[str | None],
 ) -> str | None:
-    """``总产值…、利税…、利润…,分别同比增长33.9%、148.1%、273.0%``: the k-th rate to the k-th subject."""
-    m = mentions[idx]
-    word = text.rfind("分别", max(sent_start, m.start - 4 * _WINDOW), m.start)
-    if word < 0:
-        return None
+    """``总产值…、利税…、利润…,分别同比增长33.9%、148.1%、273.0%``: the k-th rate to the k-th subject
+    (``word``: where the 分别 before the figure, in its sentence, stands)."""
     first = bisect.bisect_right(starts, word)
     lead = text[word + 2 : mentions[first].start]
     if len(lead) > 8 or any(ch in _CLAUSE_END for ch in lead):
@@ -640,6 +708,13 @@ _CUE_NOT_BEFORE: Final = {"地": "(?!区)", "有": "(?![量率])"}
 
 
 @functools.cache
+def _place_suffixes() -> tuple[str, ...]:
+    """The suffixes of a named place or project (走廊, 园区): a size before one is the place's."""
+    lex = lexicon()
+    return lex.projects["specific_suffixes"] + lex.projects["generic_suffixes"]
+
+
+@functools.cache
 def _attribute_rx() -> re.Pattern[str]:
     return _cue_rx(lexicon().role["attribute"])
 
@@ -664,72 +739,70 @@ def _role(
     part: str | None,
     segment: str,
     follow: str,
-    threshold: bool,
     dimension: str,
     sent_start: int,
     clause_start: int,
     tail: int,
 ) -> str:
-    lex = lexicon()
-    if threshold:
-        return "other"
+    """The role of a figure that defines no class (a threshold's is ``other``): a target, a
+    result (``actual``), or ``other`` (an attribute of a project, a place, the present state)."""
+    start = m.start
     default = "actual" if part == "review" else "target"
-    clause = text[clause_start : m.start]
     # an attribute of a project or a set of projects: total investment, site area, capacity
     # a plant's capacity (but 污水处理能力达到6万吨/日 is the figure's own measure)
     own_capacity = dimension == "mass_rate" and _strip_name(segment).endswith(_CAPACITY_NOUNS)
     if (dimension == "mass_rate" and not own_capacity) or _capacity(text, m):
         return "other"
-    if dimension in ("currency_cny", "currency_usd", "area") and _attribute_last(clause):
-        return "other"
-    if dimension in ("currency_cny", "currency_usd") and clause.strip() in ("投资", "计划投资", "项目投资"):
-        return "other"  # 投资3.6亿元建设…: what a project costs
-    if (
-        text[tail : tail + 1] == "的"
-        and dimension in ("currency_cny", "currency_usd", "area")
-        and not text[tail + 1 : tail + 3].startswith(("目标", "任务"))
+    if (dimension in _MONEY or dimension == "area") and _attribute_size(
+        text, text[clause_start:start], dimension, follow, tail
     ):
         return "other"
-    if (
-        dimension == "area"
-        and 4 <= len(follow) <= 10
-        and follow.endswith(lex.projects["specific_suffixes"] + lex.projects["generic_suffixes"])
-    ):
-        return "other"  # 10平方公里信息科创走廊: the size of a named place
-    if dimension == "area" and (
-        text[tail : tail + 2].startswith(("内", "范围", "区域")) or _PLACE_END.search(clause)
-    ):
-        return "other"  # 秋滨区块28平方公里内: the extent of a place
     # the present state: 现有6家, 尚有31家 (the cue may open the parenthesis the figure sits in)
     scope_start = clause_start
-    paren = text.rfind("(", sent_start, m.start)
-    if paren >= 0 and ")" not in text[paren : m.start]:
+    paren = text.rfind("(", sent_start, start)
+    if paren >= 0 and ")" not in text[paren:start]:
         scope_start = paren
-        if m.start - paren <= 1 and text[tail : tail + 1] == ")":
+        if start - paren <= 1 and text[tail : tail + 1] == ")":
             return "other"  # 毕业生(25人): an aside
         quote = text.rfind("”", sent_start, paren)
         if quote >= 0 and paren - quote <= 4 and not any(ch in _CLAUSE_END for ch in text[quote:paren]):
             return "other"  # “112”体系(1个…,2个…): what a slogan stands for
-    scope = text[scope_start : m.start]
-    if _other_rx().search(scope):
+    if _other_rx().search(text, scope_start, start):
         return "other"
-    if m.unit.endswith("次") and _FREQUENCY.search(clause):
+    if m.unit.endswith("次") and _FREQUENCY.search(text, clause_start, start):
         return "other"  # 每月定期2次: a frequency
     if dimension == "count" and _strip_name(segment).endswith(_POLICY_NOUNS):
         return "other"
     if part == "plan":
         # a result already achieved, reported inside the plan
         ce = _CLAUSE_RX.search(text, tail, tail + 12)
-        after_clause = text[tail : ce.start() if ce else tail + 12]
-        whole = text[clause_start : tail + len(after_clause)]
-        already = _ALREADY.search(whole)
-        if already is not None and already.group() == "累计" and _commits(text, sent_start, m.start):
+        after_end = ce.start() if ce else tail + 12  # the rest of the clause after the figure
+        already = _ALREADY.search(text, clause_start, after_end)
+        if already is not None and already.group() == "累计" and _commits(text, sent_start, start):
             already = None  # 2025—2027年累计实施重大项目150个以上: a total still to reach
-        if already is not None or _AWARDED.search(after_clause):
+        if already is not None or _AWARDED.search(text, tail, after_end):
             return "actual"
-        if _past_year_opens(text, sent_start, m.start):
+        opener = _YEAR_OPENER.match(text, sent_start, start)
+        if opener is not None and _past_year_opens(text, opener, sent_start, start):
             return "actual"
     return default
+
+
+def _attribute_size(text: str, clause: str, dimension: str, follow: str, tail: int) -> bool:
+    """Is an amount of money or an area (``dimension``) an attribute of a project or of a place,
+    not a result or a target? ``clause``: the clause before the figure, ``tail``: its end."""
+    if _attribute_last(clause):
+        return True
+    if dimension != "area" and clause.strip() in ("投资", "计划投资", "项目投资"):
+        return True  # 投资3.6亿元建设…: what a project costs
+    if text[tail : tail + 1] == "的" and not text[tail + 1 : tail + 3].startswith(("目标", "任务")):
+        return True
+    if dimension == "area" and 4 <= len(follow) <= 10 and follow.endswith(_place_suffixes()):
+        return True  # 10平方公里信息科创走廊: the size of a named place
+    # 秋滨区块28平方公里内: the extent of a place
+    return dimension == "area" and (
+        text[tail : tail + 2].startswith(("内", "范围", "区域")) or _PLACE_END.search(clause) is not None
+    )
 
 
 #: A year opening its sentence as the time of what follows: 2023年,… / 2023年度,…
@@ -761,12 +834,9 @@ def _commits(text: str, sent_start: int, pos: int) -> bool:
 _YEARS: Final = re.compile(r"(?<![0-9])((?:19|20)[0-9][0-9])(?=年|[-—–~至到])")
 
 
-def _past_year_opens(text: str, sent_start: int, pos: int) -> bool:
-    """Does the sentence open with a year before the one the plan is for, and report rather than
-    commit (2023年,开发区规上工业产值达到860亿元 in a 2024 plan)?"""
-    opener = _YEAR_OPENER.match(text, sent_start, pos)
-    if opener is None:
-        return False
+def _past_year_opens(text: str, opener: re.Match[str], sent_start: int, pos: int) -> bool:
+    """Does the sentence open with a year (``opener``) before the one the plan is for, and report
+    rather than commit (2023年,开发区规上工业产值达到860亿元 in a 2024 plan)?"""
     year = _title_year(text)
     return year is not None and int(opener.group(1)) < year and not _PLANNING.search(text, sent_start, pos)
 
