@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from decimal import Decimal
 from typing import Final
 
@@ -105,15 +106,20 @@ def _pattern() -> re.Pattern[str]:
     units = trie_pattern((s for s in written if not s.isascii()), sep=_SP) + (
         f"|{ascii_units}" if ascii_units else ""
     )
-    prefixes = "|".join(_spaced(s) for s in surfaces if is_prefix_unit(s))
+    prefixed = [s for s in surfaces if is_prefix_unit(s)]
+    prefixes = "|".join(_spaced(s) for s in prefixed)
     # every alternative starts with one of these: checking it first makes the scan several times faster
     first = rf"(?=[{_CN}0-9负\-￥¥对半])"
+    # the alternatives but the last (a number) start with one of these: checked once, a digit
+    # goes straight to the last
+    other_heads = {*"亿万十百千￥¥对半", *(c for s in prefixed for c in {s[0], s[0].lower(), s[0].upper()})}
+    other = rf"(?=[{''.join(sorted(map(re.escape, other_heads)))}])"
     # what may follow a one-character Chinese numeral for it to be a quantity: more of the number,
     # 余/多, a range or a unit. Anything else (一步, 三是, 两手) is no mention: rejected in the scan
     goes_on = {*_CN, *"点余多 \t(-—–~至到", *(c for s in written for c in {s[0], s[0].lower(), s[0].upper()})}
     lone = rf"(?![{_DIGITS}十][^{''.join(sorted(map(re.escape, goes_on)))}])"
     return re.compile(
-        rf"{first}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
+        rf"{first}(?:{other}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
         # 亿元以上项目, 超亿元项目, 上万人, 近万家: a bare magnitude that stands for one of it
         # (上百个, 数十家, 几千名: a place word after 上, 数 or 几 stands for one of it, too)
         rf"|(?:(?<![{_CN}0-9])(?=(?:亿|万)(?:元|美元)(?:以上|及以上))|(?<=超)|(?<=超过)|(?<=[上近逾]))"
@@ -121,7 +127,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?<=[上近逾数几])(?P<pmag>十|百|千)(?P<punit>元|人次|人|家|户|个|名|项|亩|吨)"
         rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}(?:{_SP}{_MAG_AR})?)"
         rf"|(?<=打)(?P<dui>对折)"
-        rf"|(?<![{_CN}0-9])(?P<half>半(?:成|折))"
+        rf"|(?<![{_CN}0-9])(?P<half>半(?:成|折)))"
         rf"|(?<![0-9.{_CN}])(?<![0-9],){lone}"
         rf"(?P<num>{_ONE}(?:{_SEP}{_ONE})?)"
         rf"(?P<in1>余|多)?{_SP}(?P<mag>{_MAG_CN})?(?P<in2>余|多)?{_SP}(?P<unit>{units})?)"
@@ -135,7 +141,7 @@ _QUOTE: Final = re.compile(
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of short quoted names (“5+4”, 《…》): nothing inside them is a quantity."""
-    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    return [m.span() for m in _QUOTE.finditer(text)]
 
 
 _FINANCIAL: Final = "壹貳贰參叁肆伍陸陆柒捌玖拾佰仟"
@@ -179,11 +185,19 @@ def _fold_cleaned(text: str) -> str:
     others, financial = _left_by_clean()
     if any(ch in text for ch in others):
         return _fold(text)
-    if any(ch in text for ch in financial) and any(
-        _beside_numeral(text, m.start()) for m in _FINANCIAL_RE.finditer(text)
-    ):
+    if any(_beside_numeral(text, i) for ch in financial for i in _positions(text, ch)):
         return _fold(text)
     return text
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    """Where ``ch`` occurs in ``text`` (``str.find`` is many times faster than a regex of a CJK class)."""
+    out: list[int] = []
+    i = text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
 
 
 def _fold(text: str) -> str:
@@ -235,40 +249,53 @@ def find_mentions(
     if quotes is None:
         quotes = quote_spans(folded)  # folding never touches a quotation mark: the same spans
     q = 0  # the first quote that does not end before the match (matches come in order)
+    n_quotes = len(quotes)
     out: list[Mention] = []
     for m in _pattern().finditer(folded):
-        num, unit, mag, pre, bmag, yen = m.group("num", "unit", "mag", "pre", "bmag", "yen")
-        bmag = bmag or m.group("pmag")
+        num, unit, mag = m.group("num", "unit", "mag")
         if num is not None and unit is None and not mag and num[-1] not in "万亿千百":
             continue  # a number with neither unit nor magnitude: never a mention
         start = m.start()
-        while q < len(quotes) and quotes[q][1] <= start:
+        while q < n_quotes and quotes[q][1] <= start:
             q += 1
-        if q < len(quotes) and quotes[q][0] <= start:
+        if q < n_quotes and quotes[q][0] <= start:
             continue  # inside a quoted name
         try:
-            if pre:
-                mention = _prefixed(folded, text, m)
-            elif bmag:
-                mention = _bare_unit(text, m)
-            elif yen:
-                mention = _yen(text, m)
-            elif num is None:  # dui or half: the other alternatives
-                mention = _half(folded, text, m)
-            else:
+            if num is not None:  # the common case: a number, then maybe a magnitude and a unit
                 mention = _mention(folded, text, m, num, mag, unit)
+            else:
+                mention = _written_otherwise(folded, text, m)
         except ArithmeticError:  # 10^28 and more (its number read, then multiplied): too large to hold
             continue
         if mention is not None:
-            if out and (joined := _joined_range(text, out[-1], mention)) is not None:
+            if (
+                out
+                and mention.start - out[-1].end <= _LONGEST_BETWEEN
+                and (joined := _joined_range(text, out[-1], mention)) is not None
+            ):
                 out[-1] = joined
             else:
                 out.append(mention)
     return out
 
 
+def _written_otherwise(folded: str, src: str, m: re.Match[str]) -> Mention | None:
+    """The mention of a match of the other alternatives: a unit before the number (百分之五), a
+    bare magnitude (亿元以上, 上百个), a currency sign (￥300), a half (半成, 打对折)."""
+    pre, bmag, pmag, yen = m.group("pre", "bmag", "pmag", "yen")
+    if pre:
+        return _prefixed(folded, src, m)
+    if bmag or pmag:
+        return _bare_unit(src, m)
+    if yen:
+        return _yen(src, m)
+    return _half(folded, src, m)  # dui or half
+
+
 #: What stands between the two ends of a range (8%-10%, 5亿元至8亿元, 3万～5万).
 _RANGE_BETWEEN: Final = re.compile(r"[ \t]{0,2}(?:--|——|—|–|-|~|〜|至|到)[ \t]{0,2}")
+#: The most characters :data:`_RANGE_BETWEEN` matches (two spaces, a two-character dash, two spaces).
+_LONGEST_BETWEEN: Final = 6
 
 
 def _joined_range(src: str, low: Mention, high: Mention) -> Mention | None:
@@ -406,31 +433,26 @@ def _mention(
     """A number, maybe a magnitude, maybe a unit (``num_w``, ``mag_w``, ``unit_w``: the groups as matched)."""
     num = _squash(num_w)
     mag = mag_w or ""
-    unit = _squash(unit_w) if unit_w else ""
-    udef = lookup_unit(unit) if unit else None
+    if unit_w:
+        unit = _squash(unit_w)
+        udef = lookup_unit(unit)
+    else:
+        unit, udef = "", None
     chinese = not num.lstrip("负-")[:1].isdigit()
     start, end = m.span()
     if num[0] in "负-" and _bad_sign(text, start):
         start, num = start + 1, num[1:]
-    before = text[max(0, start - 4) : start]
-    after = text[end : end + 6]
     written = num + mag
-    # the magnitude written with the unit: Arabic 2.65万, Chinese 三千万 (its trailing 万/亿)
-    if chinese:
-        tail = _BIG_TAIL.search(written)
-        mag_text = tail.group() if tail is not None and tail.start() > 0 else ""
-    else:
-        tail = _MAG_AR_TAIL.search(written)
-        mag_text = (
-            tail.group()
-            if tail is not None and tail.start() > 0 and written[tail.start() - 1].isdigit()
-            else ""
-        )
+    # every magnitude word ends in one of these
+    mag_text = _magnitude_written(written, chinese) if written[-1] in "千百万亿" else ""
     if udef is None and not mag_text:
         return None
-    if not _plausible(text, num, mag_text, unit, udef, chinese, start, end, before, after):
+    before = text[max(0, start - 4) : start]
+    after = text[end : end + 6]
+    if not _plausible(text, num, mag_text, unit, udef, chinese, end, before, after):
         return None
-    in_cmp = m.group("in1") or m.group("in2")
+    in1, in2 = m.group("in1", "in2")
+    in_cmp = in1 or in2
     if in_cmp == "多" and udef is not None and udef.surface == "元" and after.startswith(("化", "样", "种")):
         return None
     number: Decimal | NumberRange | None
@@ -443,10 +465,24 @@ def _mention(
     if number is None:
         return None
     if udef is not None and not isinstance(number, NumberRange):
+        read_to = end
         number, end = _after_unit(text, number, mult, udef, end)
-    if _runs_on(text[end : end + 1], unit):
-        return None
+        # what follows the unit was checked (_plausible); what follows a tenth or a half was not
+        if end != read_to and _runs_on(text[end : end + 1], unit):
+            return None
     return _make(src, start, end, number, mult, mag_text + unit, udef, in_cmp, chinese)
+
+
+def _magnitude_written(written: str, chinese: bool) -> str:
+    """The magnitude written with the unit: Arabic 2.65万 (any magnitude word right after a digit),
+    Chinese 三千万 (its trailing 万/亿), else ""."""
+    if chinese:
+        tail = _BIG_TAIL.search(written)
+        return tail.group() if tail is not None and tail.start() > 0 else ""
+    tail = _MAG_AR_TAIL.search(written)
+    if tail is not None and tail.start() > 0 and written[tail.start() - 1].isdigit():
+        return tail.group()
+    return ""
 
 
 def _bad_sign(text: str, start: int) -> bool:
@@ -475,10 +511,9 @@ def _discount(num: str) -> Decimal | None:
 
 def _after_unit(text: str, number: Decimal, mult: Decimal, udef: UnitDef, end: int) -> tuple[Decimal, int]:
     """What a unit may carry after it: 七成六 (a tenth), 一吨半 (a half), 五元三毛 (jiao, fen)."""
-    nxt = text[end : end + 1]
-    tenth = _TENTH.match(text, end)
-    if udef.pint == "cheng" and tenth:
+    if udef.pint == "cheng" and (tenth := _TENTH.match(text, end)):
         return number + Decimal(tenth.group(1).translate(_CN_TO_ASCII)) / 10, tenth.end()
+    nxt = text[end : end + 1]
     if nxt == "半" and not udef.count and udef.dimension not in ("currency_cny", "currency_usd"):
         return number + mult * Decimal("0.5"), end + 1
     if udef.dimension == "currency_cny" and mult == 1:
@@ -498,60 +533,64 @@ def _after_unit(text: str, number: Decimal, mult: Decimal, udef: UnitDef, end: i
     return number, end
 
 
-def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, chinese: bool, start: int,
-               end: int, before: str, after: str) -> bool:  # fmt: skip
+def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, chinese: bool, end: int,
+               before: str, after: str) -> bool:  # fmt: skip
     """The language rules that tell an amount from a name, a date, a code or a word."""
-    # a bare magnitude (20万, 15.6亿) counts only when written in Arabic digits; 千 or 百
-    # before a word is a unit prefix (110千伏, 500千瓦), not a magnitude
-    if udef is None and (
-        chinese or after[:1] in ("级", "量", "分", "倍") or (mag in ("千", "百") and _cjk(after[:1]))
-    ):
-        return False
-    if udef is not None and udef.needs_magnitude and not mag:
-        return False
-    if before.endswith("第") or (
-        before.endswith("前") and not before.endswith("提前") and (udef is None or udef.dimension != "rank")
+    prev = before[-1:]
+    nxt = after[:1]
+    if prev == "第" or (
+        prev == "前" and not before.endswith("提前") and (udef is None or udef.dimension != "rank")
     ):
         return False  # ordinals and ranks of a list: 第三轮, 前三 (but 进入全国前60位 is a rank)
     # Latin letters, URLs and fractions around it: PM2.5, 5G, G20, %28, 2/3
-    prev = before[-1:]
-    if prev and ((prev.isascii() and prev.isalpha()) or prev in "%/=&?#_"):
-        return False
-    nxt = after[:1]
-    if _runs_on(nxt, unit):
+    if prev in _LATIN_OR_URL or _runs_on(nxt, unit):
         return False
     if after.startswith(("级", "能级", "量级", "版", "周年", "强")):
         return False
-    if udef is None and text.startswith(foreign_currencies(), end):
-        return False  # 5亿港元: not yuan
-    if num.startswith(("零", "〇")) and "点" not in num[:2]:  # 零部件, 零星
+    if num[0] in "零〇" and "点" not in num[:2]:  # 零部件, 零星
         return False
     if unit and unit[-1] in _NOT_AFTER and nxt and nxt in _NOT_AFTER[unit[-1]]:
         return False
-    if (
-        udef is not None
-        and udef.surface in ("块", "块钱")
-        and unit == "块"
-        and _cjk(nxt)
-        and nxt not in "钱毛角"
-    ):
+    if udef is None:
+        # a bare magnitude (20万, 15.6亿) counts only when written in Arabic digits; 千 or 百
+        # before a word is a unit prefix (110千伏, 500千瓦), not a magnitude; 5亿港元 is not yuan
+        return not (
+            chinese
+            or nxt in ("级", "量", "分", "倍")
+            or (mag in ("千", "百") and _cjk(nxt))
+            or text.startswith(foreign_currencies(), end)
+        )
+    # the rules of a number written with a unit
+    if udef.needs_magnitude and not mag:
+        return False
+    surface = udef.surface
+    if surface in ("块", "块钱") and unit == "块" and _cjk(nxt) and nxt not in "钱毛角":
         return False  # 三块牌子, 5块地: a measure word, not money
-    if udef is not None and udef.pint in ("cheng", "zhe") and (mag or (chinese and before.endswith("波"))):
+    if udef.pint in ("cheng", "zhe") and (mag or (chinese and before.endswith("波"))):
         return False  # 10万成交, 一波三折
-    if udef is not None and udef.surface == "年" and not _duration_year(num, chinese, before, after):
+    if surface == "年" and not _duration_year(num, chinese, before, after):
         return False
-    if udef is not None and udef.surface == "位" and after.startswith(("数", "一体")):
+    if surface == "位" and after.startswith(("数", "一体")):
         return False
-    return not (chinese and not _chinese_amount(num, mag, udef, before, after))
+    return not chinese or _chinese_amount(num, mag, udef, before, after)
+
+
+#: Latin letters, and the characters of URLs and fractions (%28, 2/3), before a number: no amount.
+_LATIN_OR_URL: Final = frozenset(string.ascii_letters + "%/=&?#_")
+_LATIN: Final = frozenset(string.ascii_letters)
+_ASCII_DIGITS: Final = frozenset(string.digits)
 
 
 def _runs_on(nxt: str, unit: str) -> bool:
     """Latin letters run on (5G, 3A, 10kV, 250ms); after %, digits too (URL escapes: %2D, 30%25)."""
-    return nxt.isascii() and (nxt.isalpha() or (unit == "%" and nxt.isdigit()))
+    return nxt in _LATIN or (unit == "%" and nxt in _ASCII_DIGITS)
 
 
 def _cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+_RANGE_SIGN: Final = re.compile(r"[-~至到—–]")
 
 
 def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
@@ -564,7 +603,7 @@ def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
     if chinese:
         return before.endswith(count["year_before"]) or after.startswith(count["year_after"])
     try:
-        value = read_number(re.split(r"[-~至到—–]", num)[0])
+        value = read_number(_RANGE_SIGN.split(num, 1)[0])
     except ValueError:
         return False
     return value < 100
