@@ -47,16 +47,25 @@ _PLACES: Final = "十百千"
 _BIGS: Final = "万亿兆"
 _CN: Final = _DIGITS + _PLACES + _BIGS
 _SP: Final = r"[ \t]{0,4}"
-_NUM_AR: Final = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+
+
+def _opt(regex: str) -> str:
+    """``(?:regex)?``, written as a branch with an empty alternative: it matches the same, in the
+    same order, but CPython's engine allocates memory each time it enters an optional group, not
+    a branch (and skips a branch at once when its first character cannot match)."""
+    return f"(?:{regex}|)"
+
+
+_NUM_AR: Final = r"[0-9]+(?:,[0-9]{3})*" + _opt(r"\.[0-9]+")
 # 千 before 瓦 is the kilo of 千瓦 (500千瓦), not a magnitude
-_MAG_AR: Final = r"(?:[千百](?!瓦)(?:万亿|亿|万)?|万亿|亿|万)"
+_MAG_AR: Final = rf"(?:[千百](?!瓦){_opt('万亿|亿|万')}|万亿|亿|万)"
 _MAG_CN: Final = r"(?:万亿|亿|万)"
 # a Chinese numeral: starts with a digit or a place word, may hold spaces, 点 and 万/亿
 # (one flat character class, so that no quantifier nests in another: the scan stays linear)
 _NUM_CN: Final = rf"[{_DIGITS}{_PLACES}][{_CN}点 \t]*"
-_SIGN: Final = r"(?:负|(?<![0-9A-Za-z.%/])-)?"
-_ONE: Final = rf"{_SIGN}(?:{_NUM_AR}(?:{_SP}{_MAG_AR})?|{_NUM_CN})"
-_SEP: Final = r"(?:\(含\))?[ \t]{0,2}(?:--|——|—|–|-|~|至|到)[ \t]{0,2}"
+_SIGN: Final = _opt(r"负|(?<![0-9A-Za-z.%/])-")
+_ONE: Final = rf"{_SIGN}(?:{_NUM_AR}{_opt(_SP + _MAG_AR)}|{_NUM_CN})"
+_SEP: Final = _opt(r"\(含\)") + r"[ \t]{0,2}(?:--|——|—|–|-|~|至|到)[ \t]{0,2}"
 _OPEN_QUOTES: Final = {"“": "”", "‘": "’", "《": "》", '"': '"', "「": "」", "『": "』"}
 
 # what may not follow a unit's character when it only starts a word (成为, 折合, 克服, 部门)
@@ -100,11 +109,12 @@ def _spaced(surface: str) -> str:
 def _pattern() -> re.Pattern[str]:
     surfaces = sorted(lexicon().units, key=len, reverse=True)
     # the units as a trie (CJK characters may have spaces between them), then the ASCII ones in
-    # any case: it matches the longest unit at a position, trying one branch per character
+    # any case (a trie of their lower case): it matches the longest unit at a position, trying
+    # one branch per character
     written = [s for s in surfaces if not is_prefix_unit(s)]
-    ascii_units = "|".join(_spaced(s) for s in written if s.isascii())
+    ascii_units = [s.lower() for s in written if s.isascii()]
     units = trie_pattern((s for s in written if not s.isascii()), sep=_SP) + (
-        f"|{ascii_units}" if ascii_units else ""
+        f"|(?i:{trie_pattern(ascii_units)})" if ascii_units else ""
     )
     prefixed = [s for s in surfaces if is_prefix_unit(s)]
     prefixes = "|".join(_spaced(s) for s in prefixed)
@@ -119,18 +129,19 @@ def _pattern() -> re.Pattern[str]:
     goes_on = {*_CN, *"点余多 \t(-—–~至到", *(c for s in written for c in {s[0], s[0].lower(), s[0].upper()})}
     lone = rf"(?![{_DIGITS}十][^{''.join(sorted(map(re.escape, goes_on)))}])"
     return re.compile(
-        rf"{first}(?:{other}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
+        rf"{first}(?:{other}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}{_opt(_SEP + _ONE)})"
         # 亿元以上项目, 超亿元项目, 上万人, 近万家: a bare magnitude that stands for one of it
         # (上百个, 数十家, 几千名: a place word after 上, 数 or 几 stands for one of it, too)
         rf"|(?:(?<![{_CN}0-9])(?=(?:亿|万)(?:元|美元)(?:以上|及以上))|(?<=超)|(?<=超过)|(?<=[上近逾]))"
         rf"(?P<bmag>亿|万)(?P<bunit>元|美元|人次|人|家|户|个|亩|平方米|吨)"
         rf"|(?<=[上近逾数几])(?P<pmag>十|百|千)(?P<punit>元|人次|人|家|户|个|名|项|亩|吨)"
-        rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}(?:{_SP}{_MAG_AR})?)"
+        rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}{_opt(_SP + _MAG_AR)})"
         rf"|(?<=打)(?P<dui>对折)"
         rf"|(?<![{_CN}0-9])(?P<half>半(?:成|折)))"
         rf"|(?<![0-9.{_CN}])(?<![0-9],){lone}"
-        rf"(?P<num>{_ONE}(?:{_SEP}{_ONE})?)"
-        rf"(?P<in1>余|多)?{_SP}(?P<mag>{_MAG_CN})?(?P<in2>余|多)?{_SP}(?P<unit>{units})?)"
+        rf"(?P<num>{_ONE}{_opt(_SEP + _ONE)})"
+        rf"{_opt('(?P<in1>余|多)')}{_SP}{_opt(f'(?P<mag>{_MAG_CN})')}{_opt('(?P<in2>余|多)')}{_SP}"
+        rf"{_opt(f'(?P<unit>{units})')})"
     )
 
 
@@ -252,7 +263,7 @@ def find_mentions(
     n_quotes = len(quotes)
     out: list[Mention] = []
     for m in _pattern().finditer(folded):
-        num, unit, mag = m.group("num", "unit", "mag")
+        num, unit, mag, in1, in2 = m.group("num", "unit", "mag", "in1", "in2")
         if num is not None and unit is None and not mag and num[-1] not in "万亿千百":
             continue  # a number with neither unit nor magnitude: never a mention
         start = m.start()
@@ -262,7 +273,7 @@ def find_mentions(
             continue  # inside a quoted name
         try:
             if num is not None:  # the common case: a number, then maybe a magnitude and a unit
-                mention = _mention(folded, text, m, num, mag, unit)
+                mention = _mention(folded, text, m, num, mag, unit, in1 or in2)
             else:
                 mention = _written_otherwise(folded, text, m)
         except ArithmeticError:  # 10^28 and more (its number read, then multiplied): too large to hold
@@ -321,13 +332,14 @@ def _squash(s: str) -> str:
 
 def _make(src: str, start: int, end: int, number: Decimal | NumberRange, mult: Decimal, unit: str,
           udef: UnitDef | None, in_cmp: str | None, chinese: bool) -> Mention:  # fmt: skip
-    """The mention of ``src[start:end]`` (``src``: the text as given, not folded)."""
+    """The mention of ``src[start:end]`` (``src``: the text as given, not folded; ``number``: as
+    :func:`exact` writes it, as :func:`parse_number` gives it)."""
     text = src[start:end]
     if isinstance(number, NumberRange):
         low = None if number.low is None else exact(number.low / mult)
         high = None if number.high is None else exact(number.high / mult)
         return Mention(start, end, text, None, low, high, unit, mult, udef, in_cmp, chinese)
-    value = exact(number / mult) if mult != 1 else exact(number)
+    value = number if mult is _DEC_ONE else exact(number / mult)
     return Mention(start, end, text, value, None, None, unit, mult, udef, in_cmp, chinese)
 
 
@@ -427,10 +439,10 @@ def _multiplier(mag: str) -> Decimal:
     return Decimal(read_number("一" + mag))
 
 
-def _mention(
-    text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | None, unit_w: str | None
-) -> Mention | None:
-    """A number, maybe a magnitude, maybe a unit (``num_w``, ``mag_w``, ``unit_w``: the groups as matched)."""
+def _mention(text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | None, unit_w: str | None,
+             in_cmp: str | None) -> Mention | None:  # fmt: skip
+    """A number, maybe a magnitude, maybe a unit (``num_w``, ``mag_w``, ``unit_w``: the groups as matched;
+    ``in_cmp``: 余 or 多 between them)."""
     num = _squash(num_w)
     mag = mag_w or ""
     if unit_w:
@@ -451,8 +463,6 @@ def _mention(
     after = text[end : end + 6]
     if not _plausible(text, num, mag_text, unit, udef, chinese, end, before, after):
         return None
-    in1, in2 = m.group("in1", "in2")
-    in_cmp = in1 or in2
     if in_cmp == "多" and udef is not None and udef.surface == "元" and after.startswith(("化", "样", "种")):
         return None
     number: Decimal | NumberRange | None
@@ -502,7 +512,7 @@ def _discount(num: str) -> Decimal | None:
     """折 counts tenths of the price: 八折 8, 75折 or 七五折 7.5, 九九折 9.9, never 十折."""
     digits = num.translate(_CN_TO_ASCII)
     if len(digits) == 2 and digits.isdigit() and digits[1] != "0":
-        return Decimal(digits) / 10
+        return exact(Decimal(digits) / 10)
     number = parse_number(num)
     if isinstance(number, Decimal) and 0 < number < 10:
         return number
@@ -510,24 +520,25 @@ def _discount(num: str) -> Decimal | None:
 
 
 def _after_unit(text: str, number: Decimal, mult: Decimal, udef: UnitDef, end: int) -> tuple[Decimal, int]:
-    """What a unit may carry after it: 七成六 (a tenth), 一吨半 (a half), 五元三毛 (jiao, fen)."""
+    """What a unit may carry after it: 七成六 (a tenth), 一吨半 (a half), 五元三毛 (jiao, fen); the
+    value is :func:`exact`."""
     if udef.pint == "cheng" and (tenth := _TENTH.match(text, end)):
-        return number + Decimal(tenth.group(1).translate(_CN_TO_ASCII)) / 10, tenth.end()
+        return exact(number + Decimal(tenth.group(1).translate(_CN_TO_ASCII)) / 10), tenth.end()
     nxt = text[end : end + 1]
     if nxt == "半" and not udef.count and udef.dimension not in ("currency_cny", "currency_usd"):
-        return number + mult * Decimal("0.5"), end + 1
+        return exact(number + mult * Decimal("0.5")), end + 1
     if udef.dimension == "currency_cny" and mult == 1:
         sub = _SUB_MONEY.match(text, end)
         if sub:
             value = number + Decimal(sub.group("jiao").translate(_CN_TO_ASCII)) / 10
             if sub.group("fen"):
                 value += Decimal(sub.group("fen").translate(_CN_TO_ASCII)) / 100
-            return value, sub.end()
+            return exact(value), sub.end()
     if udef.dimension == "currency_usd" and mult == 1:
         cents = _SUB_CENTS.match(text, end)
         if cents:
             try:
-                return number + read_number(cents.group("cent")) / 100, cents.end()
+                return exact(number + read_number(cents.group("cent")) / 100), cents.end()
             except ValueError:
                 pass
     return number, end
