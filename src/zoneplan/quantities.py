@@ -430,6 +430,9 @@ _BIG_TAIL: Final = re.compile(r"(?:万亿|亿|万)+$")
 _MAG_AR_TAIL: Final = re.compile(rf"{_MAG_AR}$")
 _MAG_RUN: Final = re.compile(r"[千百万亿]+$")
 _DEC_ONE: Final = Decimal(1)
+#: What a unit may carry after it (:func:`_after_unit`) starts with one of these: a space or a
+#: digit (七成六, 五元三毛, 两美元三美分), 半 (一吨半), 又 (两美元又三美分).
+_CARRIED_HEADS: Final = frozenset(" \t0123456789一二两三四五六七八九半又")
 _CN_TO_ASCII: Final = str.maketrans("一二两三四五六七八九", "1223456789")
 
 
@@ -445,11 +448,7 @@ def _mention(text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | Non
     ``in_cmp``: 余 or 多 between them)."""
     num = _squash(num_w)
     mag = mag_w or ""
-    if unit_w:
-        unit = _squash(unit_w)
-        udef = lookup_unit(unit)
-    else:
-        unit, udef = "", None
+    unit, udef = _unit_of(unit_w) if unit_w else ("", None)
     chinese = not num.lstrip("负-")[:1].isdigit()
     start, end = m.span()
     if num[0] in "负-" and _bad_sign(text, start):
@@ -474,13 +473,20 @@ def _mention(text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | Non
         return None
     if number is None:
         return None
-    if udef is not None and not isinstance(number, NumberRange):
+    if udef is not None and not isinstance(number, NumberRange) and after[:1] in _CARRIED_HEADS:
         read_to = end
         number, end = _after_unit(text, number, mult, udef, end)
         # what follows the unit was checked (_plausible); what follows a tenth or a half was not
         if end != read_to and _runs_on(text[end : end + 1], unit):
             return None
     return _make(src, start, end, number, mult, mag_text + unit, udef, in_cmp, chinese)
+
+
+@functools.lru_cache(maxsize=512)
+def _unit_of(written: str) -> tuple[str, UnitDef | None]:
+    """A unit as the scan matched it (maybe with spaces): its surface and what it means."""
+    unit = _squash(written)
+    return unit, lookup_unit(unit)
 
 
 def _magnitude_written(written: str, chinese: bool) -> str:
