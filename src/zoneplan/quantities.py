@@ -458,7 +458,7 @@ def _mention(text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | Non
     mag_text = _magnitude_written(written, chinese) if written[-1] in "千百万亿" else ""
     if udef is None and not mag_text:
         return None
-    before = text[max(0, start - 4) : start]
+    before = text[start - 4 if start > 4 else 0 : start]
     after = text[end : end + 6]
     if not _plausible(text, num, mag_text, unit, udef, chinese, end, before, after):
         return None
@@ -559,8 +559,8 @@ def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, c
         prev == "前" and not before.endswith("提前") and (udef is None or udef.dimension != "rank")
     ):
         return False  # ordinals and ranks of a list: 第三轮, 前三 (but 进入全国前60位 is a rank)
-    # Latin letters, URLs and fractions around it: PM2.5, 5G, G20, %28, 2/3
-    if prev in _LATIN_OR_URL or _runs_on(nxt, unit):
+    # Latin letters, URLs and fractions around it: PM2.5, 5G, G20, %28, 2/3 (after it: :func:`_runs_on`)
+    if prev in _LATIN_OR_URL or nxt in _LATIN or (unit == "%" and nxt in _ASCII_DIGITS):
         return False
     if after.startswith(("级", "能级", "量级", "版", "周年", "强")):
         return False
