@@ -562,7 +562,7 @@ def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, c
     # Latin letters, URLs and fractions around it: PM2.5, 5G, G20, %28, 2/3 (after it: :func:`_runs_on`)
     if prev in _LATIN_OR_URL or nxt in _LATIN or (unit == "%" and nxt in _ASCII_DIGITS):
         return False
-    if after.startswith(("级", "能级", "量级", "版", "周年", "强")):
+    if nxt in _WORD_AFTER_HEADS and after.startswith(_WORD_AFTER):
         return False
     if num[0] in "零〇" and "点" not in num[:2]:  # 零部件, 零星
         return False
@@ -592,6 +592,10 @@ def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, c
     return not chinese or _chinese_amount(num, mag, udef, before, after)
 
 
+#: Words after a number that make it a grade, a version, an anniversary or a ranking, not an
+#: amount: 千亩级, 能级, 量级, 3.0版, 70周年, 百强.
+_WORD_AFTER: Final = ("级", "能级", "量级", "版", "周年", "强")
+_WORD_AFTER_HEADS: Final = frozenset(w[0] for w in _WORD_AFTER)
 #: Latin letters, and the characters of URLs and fractions (%28, 2/3), before a number: no amount.
 _LATIN_OR_URL: Final = frozenset(string.ascii_letters + "%/=&?#_")
 _LATIN: Final = frozenset(string.ascii_letters)
@@ -628,17 +632,15 @@ def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
 
 def _chinese_amount(num: str, mag: str, udef: UnitDef | None, before: str, after: str) -> bool:
     """Chinese numerals are amounts only in some places: 两个新校区, 超千亿元, 提前两年."""
-    lex = lexicon()
-    count, comparators = lex.count, lex.comparator_before
     # a lone place or magnitude word (千亿元, 百亿, 万亩) needs a comparator before it: 超千亿元
-    if num != "十" and all(ch in _PLACES + _BIGS for ch in num):
-        return any(before.endswith(c) for c in comparators)
+    if num != "十" and not num.strip(_PLACES + _BIGS):
+        return any(before.endswith(c) for c in lexicon().comparator_before)
     if udef is None:
         return False
     if udef.count:
         if num == "一":  # 一批, 一个: an article, not a count
             return False
-        if after.startswith(("“", '"', "大")) or after.startswith(count["abstract_nouns"]):
+        if after.startswith(("“", '"', "大")) or after.startswith(lexicon().count["abstract_nouns"]):
             return False
         if udef.surface == "次" and after[:1] and after[:1] not in ",;。、:)":
             return False  # 二次开发, 三次创业
