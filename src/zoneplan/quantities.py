@@ -473,7 +473,7 @@ def _mention(text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | Non
         return None
     if number is None:
         return None
-    if udef is not None and not isinstance(number, NumberRange) and after[:1] in _CARRIED_HEADS:
+    if after[:1] in _CARRIED_HEADS and udef is not None and not isinstance(number, NumberRange):
         read_to = end
         number, end = _after_unit(text, number, mult, udef, end)
         # what follows the unit was checked (_plausible); what follows a tenth or a half was not
