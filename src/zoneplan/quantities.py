@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from decimal import Decimal
 from typing import Final
 
@@ -46,16 +47,25 @@ _PLACES: Final = "十百千"
 _BIGS: Final = "万亿兆"
 _CN: Final = _DIGITS + _PLACES + _BIGS
 _SP: Final = r"[ \t]{0,4}"
-_NUM_AR: Final = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+
+
+def _opt(regex: str) -> str:
+    """``(?:regex)?``, written as a branch with an empty alternative: it matches the same, in the
+    same order, but CPython's engine allocates memory each time it enters an optional group, not
+    a branch (and skips a branch at once when its first character cannot match)."""
+    return f"(?:{regex}|)"
+
+
+_NUM_AR: Final = r"[0-9]+(?:,[0-9]{3})*" + _opt(r"\.[0-9]+")
 # 千 before 瓦 is the kilo of 千瓦 (500千瓦), not a magnitude
-_MAG_AR: Final = r"(?:[千百](?!瓦)(?:万亿|亿|万)?|万亿|亿|万)"
+_MAG_AR: Final = rf"(?:[千百](?!瓦){_opt('万亿|亿|万')}|万亿|亿|万)"
 _MAG_CN: Final = r"(?:万亿|亿|万)"
 # a Chinese numeral: starts with a digit or a place word, may hold spaces, 点 and 万/亿
 # (one flat character class, so that no quantifier nests in another: the scan stays linear)
 _NUM_CN: Final = rf"[{_DIGITS}{_PLACES}][{_CN}点 \t]*"
-_SIGN: Final = r"(?:负|(?<![0-9A-Za-z.%/])-)?"
-_ONE: Final = rf"{_SIGN}(?:{_NUM_AR}(?:{_SP}{_MAG_AR})?|{_NUM_CN})"
-_SEP: Final = r"(?:\(含\))?[ \t]{0,2}(?:--|——|—|–|-|~|至|到)[ \t]{0,2}"
+_SIGN: Final = _opt(r"负|(?<![0-9A-Za-z.%/])-")
+_ONE: Final = rf"{_SIGN}(?:{_NUM_AR}{_opt(_SP + _MAG_AR)}|{_NUM_CN})"
+_SEP: Final = _opt(r"\(含\)") + r"[ \t]{0,2}(?:--|——|—|–|-|~|至|到)[ \t]{0,2}"
 _OPEN_QUOTES: Final = {"“": "”", "‘": "’", "《": "》", '"': '"', "「": "」", "『": "』"}
 
 # what may not follow a unit's character when it only starts a word (成为, 折合, 克服, 部门)
@@ -99,32 +109,39 @@ def _spaced(surface: str) -> str:
 def _pattern() -> re.Pattern[str]:
     surfaces = sorted(lexicon().units, key=len, reverse=True)
     # the units as a trie (CJK characters may have spaces between them), then the ASCII ones in
-    # any case: it matches the longest unit at a position, trying one branch per character
+    # any case (a trie of their lower case): it matches the longest unit at a position, trying
+    # one branch per character
     written = [s for s in surfaces if not is_prefix_unit(s)]
-    ascii_units = "|".join(_spaced(s) for s in written if s.isascii())
+    ascii_units = [s.lower() for s in written if s.isascii()]
     units = trie_pattern((s for s in written if not s.isascii()), sep=_SP) + (
-        f"|{ascii_units}" if ascii_units else ""
+        f"|(?i:{trie_pattern(ascii_units)})" if ascii_units else ""
     )
-    prefixes = "|".join(_spaced(s) for s in surfaces if is_prefix_unit(s))
+    prefixed = [s for s in surfaces if is_prefix_unit(s)]
+    prefixes = "|".join(_spaced(s) for s in prefixed)
     # every alternative starts with one of these: checking it first makes the scan several times faster
     first = rf"(?=[{_CN}0-9负\-￥¥对半])"
+    # the alternatives but the last (a number) start with one of these: checked once, a digit
+    # goes straight to the last
+    other_heads = {*"亿万十百千￥¥对半", *(c for s in prefixed for c in {s[0], s[0].lower(), s[0].upper()})}
+    other = rf"(?=[{''.join(sorted(map(re.escape, other_heads)))}])"
     # what may follow a one-character Chinese numeral for it to be a quantity: more of the number,
     # 余/多, a range or a unit. Anything else (一步, 三是, 两手) is no mention: rejected in the scan
     goes_on = {*_CN, *"点余多 \t(-—–~至到", *(c for s in written for c in {s[0], s[0].lower(), s[0].upper()})}
     lone = rf"(?![{_DIGITS}十][^{''.join(sorted(map(re.escape, goes_on)))}])"
     return re.compile(
-        rf"{first}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}(?:{_SEP}{_ONE})?)"
+        rf"{first}(?:{other}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}{_opt(_SEP + _ONE)})"
         # 亿元以上项目, 超亿元项目, 上万人, 近万家: a bare magnitude that stands for one of it
         # (上百个, 数十家, 几千名: a place word after 上, 数 or 几 stands for one of it, too)
         rf"|(?:(?<![{_CN}0-9])(?=(?:亿|万)(?:元|美元)(?:以上|及以上))|(?<=超)|(?<=超过)|(?<=[上近逾]))"
         rf"(?P<bmag>亿|万)(?P<bunit>元|美元|人次|人|家|户|个|亩|平方米|吨)"
         rf"|(?<=[上近逾数几])(?P<pmag>十|百|千)(?P<punit>元|人次|人|家|户|个|名|项|亩|吨)"
-        rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}(?:{_SP}{_MAG_AR})?)"
+        rf"|(?P<yen>[￥¥]){_SP}(?P<ynum>{_NUM_AR}{_opt(_SP + _MAG_AR)})"
         rf"|(?<=打)(?P<dui>对折)"
-        rf"|(?<![{_CN}0-9])(?P<half>半(?:成|折))"
+        rf"|(?<![{_CN}0-9])(?P<half>半(?:成|折)))"
         rf"|(?<![0-9.{_CN}])(?<![0-9],){lone}"
-        rf"(?P<num>{_ONE}(?:{_SEP}{_ONE})?)"
-        rf"(?P<in1>余|多)?{_SP}(?P<mag>{_MAG_CN})?(?P<in2>余|多)?{_SP}(?P<unit>{units})?)"
+        rf"(?P<num>{_ONE}{_opt(_SEP + _ONE)})"
+        rf"{_opt('(?P<in1>余|多)')}{_SP}{_opt(f'(?P<mag>{_MAG_CN})')}{_opt('(?P<in2>余|多)')}{_SP}"
+        rf"{_opt(f'(?P<unit>{units})')})"
     )
 
 
@@ -135,7 +152,7 @@ _QUOTE: Final = re.compile(
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of short quoted names (“5+4”, 《…》): nothing inside them is a quantity."""
-    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    return [m.span() for m in _QUOTE.finditer(text)]
 
 
 _FINANCIAL: Final = "壹貳贰參叁肆伍陸陆柒捌玖拾佰仟"
@@ -179,11 +196,19 @@ def _fold_cleaned(text: str) -> str:
     others, financial = _left_by_clean()
     if any(ch in text for ch in others):
         return _fold(text)
-    if any(ch in text for ch in financial) and any(
-        _beside_numeral(text, m.start()) for m in _FINANCIAL_RE.finditer(text)
-    ):
+    if any(_beside_numeral(text, i) for ch in financial for i in _positions(text, ch)):
         return _fold(text)
     return text
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    """Where ``ch`` occurs in ``text`` (``str.find`` is many times faster than a regex of a CJK class)."""
+    out: list[int] = []
+    i = text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
 
 
 def _fold(text: str) -> str:
@@ -235,40 +260,53 @@ def find_mentions(
     if quotes is None:
         quotes = quote_spans(folded)  # folding never touches a quotation mark: the same spans
     q = 0  # the first quote that does not end before the match (matches come in order)
+    n_quotes = len(quotes)
     out: list[Mention] = []
     for m in _pattern().finditer(folded):
-        num, unit, mag, pre, bmag, yen = m.group("num", "unit", "mag", "pre", "bmag", "yen")
-        bmag = bmag or m.group("pmag")
+        num, unit, mag, in1, in2 = m.group("num", "unit", "mag", "in1", "in2")
         if num is not None and unit is None and not mag and num[-1] not in "万亿千百":
             continue  # a number with neither unit nor magnitude: never a mention
         start = m.start()
-        while q < len(quotes) and quotes[q][1] <= start:
+        while q < n_quotes and quotes[q][1] <= start:
             q += 1
-        if q < len(quotes) and quotes[q][0] <= start:
+        if q < n_quotes and quotes[q][0] <= start:
             continue  # inside a quoted name
         try:
-            if pre:
-                mention = _prefixed(folded, text, m)
-            elif bmag:
-                mention = _bare_unit(text, m)
-            elif yen:
-                mention = _yen(text, m)
-            elif num is None:  # dui or half: the other alternatives
-                mention = _half(folded, text, m)
+            if num is not None:  # the common case: a number, then maybe a magnitude and a unit
+                mention = _mention(folded, text, m, num, mag, unit, in1 or in2)
             else:
-                mention = _mention(folded, text, m, num, mag, unit)
+                mention = _written_otherwise(folded, text, m)
         except ArithmeticError:  # 10^28 and more (its number read, then multiplied): too large to hold
             continue
         if mention is not None:
-            if out and (joined := _joined_range(text, out[-1], mention)) is not None:
+            if (
+                out
+                and mention.start - out[-1].end <= _LONGEST_BETWEEN
+                and (joined := _joined_range(text, out[-1], mention)) is not None
+            ):
                 out[-1] = joined
             else:
                 out.append(mention)
     return out
 
 
+def _written_otherwise(folded: str, src: str, m: re.Match[str]) -> Mention | None:
+    """The mention of a match of the other alternatives: a unit before the number (百分之五), a
+    bare magnitude (亿元以上, 上百个), a currency sign (￥300), a half (半成, 打对折)."""
+    pre, bmag, pmag, yen = m.group("pre", "bmag", "pmag", "yen")
+    if pre:
+        return _prefixed(folded, src, m)
+    if bmag or pmag:
+        return _bare_unit(src, m)
+    if yen:
+        return _yen(src, m)
+    return _half(folded, src, m)  # dui or half
+
+
 #: What stands between the two ends of a range (8%-10%, 5亿元至8亿元, 3万～5万).
 _RANGE_BETWEEN: Final = re.compile(r"[ \t]{0,2}(?:--|——|—|–|-|~|〜|至|到)[ \t]{0,2}")
+#: The most characters :data:`_RANGE_BETWEEN` matches (two spaces, a two-character dash, two spaces).
+_LONGEST_BETWEEN: Final = 6
 
 
 def _joined_range(src: str, low: Mention, high: Mention) -> Mention | None:
@@ -294,13 +332,14 @@ def _squash(s: str) -> str:
 
 def _make(src: str, start: int, end: int, number: Decimal | NumberRange, mult: Decimal, unit: str,
           udef: UnitDef | None, in_cmp: str | None, chinese: bool) -> Mention:  # fmt: skip
-    """The mention of ``src[start:end]`` (``src``: the text as given, not folded)."""
+    """The mention of ``src[start:end]`` (``src``: the text as given, not folded; ``number``: as
+    :func:`exact` writes it, as :func:`parse_number` gives it)."""
     text = src[start:end]
     if isinstance(number, NumberRange):
         low = None if number.low is None else exact(number.low / mult)
         high = None if number.high is None else exact(number.high / mult)
         return Mention(start, end, text, None, low, high, unit, mult, udef, in_cmp, chinese)
-    value = exact(number / mult) if mult != 1 else exact(number)
+    value = number if mult is _DEC_ONE else exact(number / mult)
     return Mention(start, end, text, value, None, None, unit, mult, udef, in_cmp, chinese)
 
 
@@ -391,6 +430,9 @@ _BIG_TAIL: Final = re.compile(r"(?:万亿|亿|万)+$")
 _MAG_AR_TAIL: Final = re.compile(rf"{_MAG_AR}$")
 _MAG_RUN: Final = re.compile(r"[千百万亿]+$")
 _DEC_ONE: Final = Decimal(1)
+#: What a unit may carry after it (:func:`_after_unit`) starts with one of these: a space or a
+#: digit (七成六, 五元三毛, 两美元三美分), 半 (一吨半), 又 (两美元又三美分).
+_CARRIED_HEADS: Final = frozenset(" \t0123456789一二两三四五六七八九半又")
 _CN_TO_ASCII: Final = str.maketrans("一二两三四五六七八九", "1223456789")
 
 
@@ -400,37 +442,26 @@ def _multiplier(mag: str) -> Decimal:
     return Decimal(read_number("一" + mag))
 
 
-def _mention(
-    text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | None, unit_w: str | None
-) -> Mention | None:
-    """A number, maybe a magnitude, maybe a unit (``num_w``, ``mag_w``, ``unit_w``: the groups as matched)."""
+def _mention(text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | None, unit_w: str | None,
+             in_cmp: str | None) -> Mention | None:  # fmt: skip
+    """A number, maybe a magnitude, maybe a unit (``num_w``, ``mag_w``, ``unit_w``: the groups as matched;
+    ``in_cmp``: 余 or 多 between them)."""
     num = _squash(num_w)
     mag = mag_w or ""
-    unit = _squash(unit_w) if unit_w else ""
-    udef = lookup_unit(unit) if unit else None
+    unit, udef = _unit_of(unit_w) if unit_w else ("", None)
     chinese = not num.lstrip("负-")[:1].isdigit()
     start, end = m.span()
     if num[0] in "负-" and _bad_sign(text, start):
         start, num = start + 1, num[1:]
-    before = text[max(0, start - 4) : start]
-    after = text[end : end + 6]
     written = num + mag
-    # the magnitude written with the unit: Arabic 2.65万, Chinese 三千万 (its trailing 万/亿)
-    if chinese:
-        tail = _BIG_TAIL.search(written)
-        mag_text = tail.group() if tail is not None and tail.start() > 0 else ""
-    else:
-        tail = _MAG_AR_TAIL.search(written)
-        mag_text = (
-            tail.group()
-            if tail is not None and tail.start() > 0 and written[tail.start() - 1].isdigit()
-            else ""
-        )
+    # every magnitude word ends in one of these
+    mag_text = _magnitude_written(written, chinese) if written[-1] in "千百万亿" else ""
     if udef is None and not mag_text:
         return None
-    if not _plausible(text, num, mag_text, unit, udef, chinese, start, end, before, after):
+    before = text[start - 4 if start > 4 else 0 : start]
+    after = text[end : end + 6]
+    if not _plausible(text, num, mag_text, unit, udef, chinese, end, before, after):
         return None
-    in_cmp = m.group("in1") or m.group("in2")
     if in_cmp == "多" and udef is not None and udef.surface == "元" and after.startswith(("化", "样", "种")):
         return None
     number: Decimal | NumberRange | None
@@ -442,11 +473,32 @@ def _mention(
         return None
     if number is None:
         return None
-    if udef is not None and not isinstance(number, NumberRange):
+    if after[:1] in _CARRIED_HEADS and udef is not None and not isinstance(number, NumberRange):
+        read_to = end
         number, end = _after_unit(text, number, mult, udef, end)
-    if _runs_on(text[end : end + 1], unit):
-        return None
+        # what follows the unit was checked (_plausible); what follows a tenth or a half was not
+        if end != read_to and _runs_on(text[end : end + 1], unit):
+            return None
     return _make(src, start, end, number, mult, mag_text + unit, udef, in_cmp, chinese)
+
+
+@functools.lru_cache(maxsize=512)
+def _unit_of(written: str) -> tuple[str, UnitDef | None]:
+    """A unit as the scan matched it (maybe with spaces): its surface and what it means."""
+    unit = _squash(written)
+    return unit, lookup_unit(unit)
+
+
+def _magnitude_written(written: str, chinese: bool) -> str:
+    """The magnitude written with the unit: Arabic 2.65万 (any magnitude word right after a digit),
+    Chinese 三千万 (its trailing 万/亿), else ""."""
+    if chinese:
+        tail = _BIG_TAIL.search(written)
+        return tail.group() if tail is not None and tail.start() > 0 else ""
+    tail = _MAG_AR_TAIL.search(written)
+    if tail is not None and tail.start() > 0 and written[tail.start() - 1].isdigit():
+        return tail.group()
+    return ""
 
 
 def _bad_sign(text: str, start: int) -> bool:
@@ -466,7 +518,7 @@ def _discount(num: str) -> Decimal | None:
     """折 counts tenths of the price: 八折 8, 75折 or 七五折 7.5, 九九折 9.9, never 十折."""
     digits = num.translate(_CN_TO_ASCII)
     if len(digits) == 2 and digits.isdigit() and digits[1] != "0":
-        return Decimal(digits) / 10
+        return exact(Decimal(digits) / 10)
     number = parse_number(num)
     if isinstance(number, Decimal) and 0 < number < 10:
         return number
@@ -474,84 +526,92 @@ def _discount(num: str) -> Decimal | None:
 
 
 def _after_unit(text: str, number: Decimal, mult: Decimal, udef: UnitDef, end: int) -> tuple[Decimal, int]:
-    """What a unit may carry after it: 七成六 (a tenth), 一吨半 (a half), 五元三毛 (jiao, fen)."""
+    """What a unit may carry after it: 七成六 (a tenth), 一吨半 (a half), 五元三毛 (jiao, fen); the
+    value is :func:`exact`."""
+    if udef.pint == "cheng" and (tenth := _TENTH.match(text, end)):
+        return exact(number + Decimal(tenth.group(1).translate(_CN_TO_ASCII)) / 10), tenth.end()
     nxt = text[end : end + 1]
-    tenth = _TENTH.match(text, end)
-    if udef.pint == "cheng" and tenth:
-        return number + Decimal(tenth.group(1).translate(_CN_TO_ASCII)) / 10, tenth.end()
     if nxt == "半" and not udef.count and udef.dimension not in ("currency_cny", "currency_usd"):
-        return number + mult * Decimal("0.5"), end + 1
+        return exact(number + mult * Decimal("0.5")), end + 1
     if udef.dimension == "currency_cny" and mult == 1:
         sub = _SUB_MONEY.match(text, end)
         if sub:
             value = number + Decimal(sub.group("jiao").translate(_CN_TO_ASCII)) / 10
             if sub.group("fen"):
                 value += Decimal(sub.group("fen").translate(_CN_TO_ASCII)) / 100
-            return value, sub.end()
+            return exact(value), sub.end()
     if udef.dimension == "currency_usd" and mult == 1:
         cents = _SUB_CENTS.match(text, end)
         if cents:
             try:
-                return number + read_number(cents.group("cent")) / 100, cents.end()
+                return exact(number + read_number(cents.group("cent")) / 100), cents.end()
             except ValueError:
                 pass
     return number, end
 
 
-def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, chinese: bool, start: int,
-               end: int, before: str, after: str) -> bool:  # fmt: skip
+def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, chinese: bool, end: int,
+               before: str, after: str) -> bool:  # fmt: skip
     """The language rules that tell an amount from a name, a date, a code or a word."""
-    # a bare magnitude (20万, 15.6亿) counts only when written in Arabic digits; 千 or 百
-    # before a word is a unit prefix (110千伏, 500千瓦), not a magnitude
-    if udef is None and (
-        chinese or after[:1] in ("级", "量", "分", "倍") or (mag in ("千", "百") and _cjk(after[:1]))
-    ):
-        return False
-    if udef is not None and udef.needs_magnitude and not mag:
-        return False
-    if before.endswith("第") or (
-        before.endswith("前") and not before.endswith("提前") and (udef is None or udef.dimension != "rank")
+    prev = before[-1:]
+    nxt = after[:1]
+    if prev == "第" or (
+        prev == "前" and not before.endswith("提前") and (udef is None or udef.dimension != "rank")
     ):
         return False  # ordinals and ranks of a list: 第三轮, 前三 (but 进入全国前60位 is a rank)
-    # Latin letters, URLs and fractions around it: PM2.5, 5G, G20, %28, 2/3
-    prev = before[-1:]
-    if prev and ((prev.isascii() and prev.isalpha()) or prev in "%/=&?#_"):
+    # Latin letters, URLs and fractions around it: PM2.5, 5G, G20, %28, 2/3 (after it: :func:`_runs_on`)
+    if prev in _LATIN_OR_URL or nxt in _LATIN or (unit == "%" and nxt in _ASCII_DIGITS):
         return False
-    nxt = after[:1]
-    if _runs_on(nxt, unit):
+    if nxt in _WORD_AFTER_HEADS and after.startswith(_WORD_AFTER):
         return False
-    if after.startswith(("级", "能级", "量级", "版", "周年", "强")):
-        return False
-    if udef is None and text.startswith(foreign_currencies(), end):
-        return False  # 5亿港元: not yuan
-    if num.startswith(("零", "〇")) and "点" not in num[:2]:  # 零部件, 零星
+    if num[0] in "零〇" and "点" not in num[:2]:  # 零部件, 零星
         return False
     if unit and unit[-1] in _NOT_AFTER and nxt and nxt in _NOT_AFTER[unit[-1]]:
         return False
-    if (
-        udef is not None
-        and udef.surface in ("块", "块钱")
-        and unit == "块"
-        and _cjk(nxt)
-        and nxt not in "钱毛角"
-    ):
+    if udef is None:
+        # a bare magnitude (20万, 15.6亿) counts only when written in Arabic digits; 千 or 百
+        # before a word is a unit prefix (110千伏, 500千瓦), not a magnitude; 5亿港元 is not yuan
+        return not (
+            chinese
+            or nxt in ("级", "量", "分", "倍")
+            or (mag in ("千", "百") and _cjk(nxt))
+            or text.startswith(foreign_currencies(), end)
+        )
+    # the rules of a number written with a unit
+    if udef.needs_magnitude and not mag:
+        return False
+    surface = udef.surface
+    if surface in ("块", "块钱") and unit == "块" and _cjk(nxt) and nxt not in "钱毛角":
         return False  # 三块牌子, 5块地: a measure word, not money
-    if udef is not None and udef.pint in ("cheng", "zhe") and (mag or (chinese and before.endswith("波"))):
+    if udef.pint in ("cheng", "zhe") and (mag or (chinese and before.endswith("波"))):
         return False  # 10万成交, 一波三折
-    if udef is not None and udef.surface == "年" and not _duration_year(num, chinese, before, after):
+    if surface == "年" and not _duration_year(num, chinese, before, after):
         return False
-    if udef is not None and udef.surface == "位" and after.startswith(("数", "一体")):
+    if surface == "位" and after.startswith(("数", "一体")):
         return False
-    return not (chinese and not _chinese_amount(num, mag, udef, before, after))
+    return not chinese or _chinese_amount(num, mag, udef, before, after)
+
+
+#: Words after a number that make it a grade, a version, an anniversary or a ranking, not an
+#: amount: 千亩级, 能级, 量级, 3.0版, 70周年, 百强.
+_WORD_AFTER: Final = ("级", "能级", "量级", "版", "周年", "强")
+_WORD_AFTER_HEADS: Final = frozenset(w[0] for w in _WORD_AFTER)
+#: Latin letters, and the characters of URLs and fractions (%28, 2/3), before a number: no amount.
+_LATIN_OR_URL: Final = frozenset(string.ascii_letters + "%/=&?#_")
+_LATIN: Final = frozenset(string.ascii_letters)
+_ASCII_DIGITS: Final = frozenset(string.digits)
 
 
 def _runs_on(nxt: str, unit: str) -> bool:
     """Latin letters run on (5G, 3A, 10kV, 250ms); after %, digits too (URL escapes: %2D, 30%25)."""
-    return nxt.isascii() and (nxt.isalpha() or (unit == "%" and nxt.isdigit()))
+    return nxt in _LATIN or (unit == "%" and nxt in _ASCII_DIGITS)
 
 
 def _cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+_RANGE_SIGN: Final = re.compile(r"[-~至到—–]")
 
 
 def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
@@ -564,7 +624,7 @@ def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
     if chinese:
         return before.endswith(count["year_before"]) or after.startswith(count["year_after"])
     try:
-        value = read_number(re.split(r"[-~至到—–]", num)[0])
+        value = read_number(_RANGE_SIGN.split(num, 1)[0])
     except ValueError:
         return False
     return value < 100
@@ -572,17 +632,15 @@ def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
 
 def _chinese_amount(num: str, mag: str, udef: UnitDef | None, before: str, after: str) -> bool:
     """Chinese numerals are amounts only in some places: 两个新校区, 超千亿元, 提前两年."""
-    lex = lexicon()
-    count, comparators = lex.count, lex.comparator_before
     # a lone place or magnitude word (千亿元, 百亿, 万亩) needs a comparator before it: 超千亿元
-    if num != "十" and all(ch in _PLACES + _BIGS for ch in num):
-        return any(before.endswith(c) for c in comparators)
+    if num != "十" and not num.strip(_PLACES + _BIGS):
+        return any(before.endswith(c) for c in lexicon().comparator_before)
     if udef is None:
         return False
     if udef.count:
         if num == "一":  # 一批, 一个: an article, not a count
             return False
-        if after.startswith(("“", '"', "大")) or after.startswith(count["abstract_nouns"]):
+        if after.startswith(("“", '"', "大")) or after.startswith(lexicon().count["abstract_nouns"]):
             return False
         if udef.surface == "次" and after[:1] and after[:1] not in ",;。、:)":
             return False  # 二次开发, 三次创业
