@@ -56,7 +56,7 @@ import attrs
 
 from .errors import LexiconError
 from .lexicon import data_text, lexicon
-from .numbers import ASTRAL, fold_class, unicode_digits
+from .numbers import fold_class, unicode_digits
 
 __all__ = ["Cleaned", "clean", "fold"]
 
@@ -91,10 +91,11 @@ _FREQUENT_FOLDS: Final = tuple(
 #: Invisible characters: zero-width and bidi marks, soft hyphen, BOM, controls; then the \r of \r\n
 #: and a form feed right after a line break (a page break that is not also the only line break).
 #: Three patterns, as each starts with a known character: the regex engine then skips fast to it.
-_INVISIBLE: Final = re.compile(
+_INVISIBLE_CLASS: Final = (
     r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
     r"\x00-\x08\x0e-\x1f\x7f]"
 )
+_INVISIBLE: Final = re.compile(_INVISIBLE_CLASS)
 _CR: Final = re.compile(r"\r(?=\n)")
 _FORM_FEED: Final = re.compile(r"\n(\f+)")
 
@@ -107,7 +108,11 @@ _LABEL: Final = re.compile(
     r"|第[一二三四五六七八九十百0-9]+(?:部分|章|节|条|篇))"
 )
 #: Page-break debris: blank line(s), then the page number and 、 (linear: one start per run of space).
-_PAGE_MARK: Final = re.compile(r"(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+[ \t]*([0-9]{1,3})、[ \t]*")
+#: That is ``(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+…``, written to start with its first character (a space
+#: or the line break, the first of its run): the regex engine then skips fast from one to the next.
+_PAGE_MARK: Final = re.compile(
+    r"[ \t\n](?<![ \t\n]{2})(?:(?<=\n)|[ \t]*\n)(?:[ \t]*\n)+[ \t]*([0-9]{1,3})、[ \t]*"
+)
 #: The line a page mark numbers, from its line break on (it starts with one: found fast).
 _MARK_LINE: Final = re.compile(r"\n[ \t]*[0-9]{1,3}、")
 #: Sentence punctuation inside a line: a line with it is running text, not a bare title.
@@ -222,14 +227,16 @@ def _rules() -> _Rules:
 
 
 @functools.cache
-def _unit_space() -> re.Pattern[str]:
+def _unit_space(tabs: bool) -> re.Pattern[str]:
     """A space between a number and its magnitude or unit (``53.93 亿元``, ``120 亩``, ``30 %``).
 
     That is ``(?<=\\d)[ \\t]+(?=…)``, written to start with the space itself: the regex engine then
-    skips fast from space to space instead of trying every position.
+    skips fast from space to space instead of trying every position. A text without tabs (most)
+    gets the pattern that opens with a plain space, a literal the engine finds fastest of all.
     """
     units = lexicon().unit_pattern()
-    return re.compile(rf"[ \t](?<=[0-9][ \t])[ \t]*(?=(?:[万亿千百十]|{units})(?![A-Za-z]))")
+    first = r"[ \t]" if tabs else " "
+    return re.compile(rf"{first}(?<=[0-9]{first})[ \t]*(?=(?:[万亿千百十]|{units})(?![A-Za-z]))")
 
 
 @functools.cache
@@ -242,8 +249,27 @@ def _fold_table() -> dict[int, int | str]:
 
 @functools.cache
 def _foldable() -> re.Pattern[str]:
-    """Runs of the characters :func:`fold` changes (few in most text: substituting only them is fast)."""
-    return re.compile(fold_class(_fold_table()) + "+")
+    """Runs of the characters :func:`fold` changes (few in most text: substituting only them is fast).
+
+    Written ``[…][…]*``, not ``[…]+``: a pattern that opens with a class is scanned for it fast.
+    """
+    chars = fold_class(_fold_table())
+    return re.compile(chars + chars + "*")
+
+
+@functools.cache
+def _rare() -> re.Pattern[str]:
+    """A character :func:`fold` changes or :func:`_invisible` drops: a text with none of them,
+    once its frequent full-width punctuation is folded (most text), needs neither step."""
+    return re.compile(fold_class(_fold_table())[:-1] + _INVISIBLE_CLASS[1:-1] + "\r\f]")
+
+
+def _astral(text: str) -> bool:
+    """Has ``text`` characters beyond the basic plane (each takes two UTF-16 code units)?
+
+    Counting code units is many times faster than scanning for such characters with a regex.
+    """
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 #: Texts up to this long get their first offset map as a copy of a slice of one
@@ -310,17 +336,37 @@ def fold(text: str) -> str:
     '增长12.5%(预计)'
     """
     table = _fold_table()
-    if len(text) < 16 or ASTRAL.search(text):  # a few characters (pipeline folds snippets), or
+    if len(text) < 16 or _astral(text):  # a few characters (pipeline folds snippets), or
         return text.translate(table)  # rare characters beyond the basic plane: translated whole
-    # the full-width punctuation of running Chinese text, one str.replace each: a replace scans
-    # in a few microseconds where translating the text costs a dictionary lookup per character
+    return _fold_runs(_fold_frequent(text), table)
+
+
+def _fold_frequent(text: str) -> str:
+    """The full-width punctuation of running Chinese text folded, one str.replace each: a replace
+    scans in a few microseconds where translating the text costs a dictionary lookup per character."""
     for wide, narrow in _FREQUENT_FOLDS:
         text = text.replace(wide, narrow)
-    # what is left to fold is rare in most text: substitute only its runs; text with many (a
-    # traditional-character document) is translated whole, which is then faster
+    return text
+
+
+def _fold_runs(text: str, table: dict[int, int | str]) -> str:
+    """``text.translate(table)``: what is left to fold is rare in most text, so only its runs are
+    substituted; text with many (a traditional-character document) is translated whole, which is
+    then faster."""
     most = len(text) // 32 + 1
     folded, runs = _foldable().subn(lambda m: m.group().translate(table), text, count=most)
     return folded if runs < most else text.translate(table)
+
+
+def _fold_visible(raw: str) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`fold` of ``raw`` and the spans of its invisible characters (:func:`_invisible`)."""
+    table = _fold_table()
+    if len(raw) < 16 or _astral(raw):
+        return raw.translate(table), _invisible(raw)
+    text = _fold_frequent(raw)
+    if _rare().search(text) is None:  # most text: nothing else to fold, nothing invisible
+        return text, []
+    return _fold_runs(text, table), _invisible(raw)
 
 
 def _invisible(raw: str) -> list[tuple[int, int]]:
@@ -336,7 +382,8 @@ def _invisible(raw: str) -> list[tuple[int, int]]:
 def clean(raw: str) -> Cleaned:
     """Clean ``raw`` (see the module doc)."""
     removed: list[tuple[int, int]] = []  # raw spans, as dropped
-    text, offs = _apply(fold(raw), _iota(len(raw)), _invisible(raw), {}, removed)
+    folded, invisible = _fold_visible(raw)
+    text, offs = _apply(folded, _iota(len(raw)), invisible, {}, removed)
     noise: list[tuple[int, str]] = []
     for _ in range(_MAX_ROUNDS):
         lines = _noise_lines(text, offs, noise)
@@ -631,7 +678,7 @@ def _both_latin(a: str, b: str) -> bool:
 def _layout(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], dict[int, str]]:
     """Spaces at line ends (``edges``); line breaks of wrapped lines and spaces between a number
     and its unit (``drops``); line breaks that become a space between English words (``subs``)."""
-    drops: list[tuple[int, int]] = [(m.start(), m.end()) for m in _unit_space().finditer(text)]
+    drops: list[tuple[int, int]] = [(m.start(), m.end()) for m in _unit_space("\t" in text).finditer(text)]
     edges: list[tuple[int, int]] = []
     subs: dict[int, str] = {}
     lines: list[tuple[int, int, str]] = []  # start, end (before the \n), stripped content
