@@ -82,10 +82,10 @@ _FOLD.update({0x3000: " ", 0xA0: " ", 0x202F: " ", 0x205F: " ", 0x1680: " "})
 _FOLD.update({cp: " " for cp in range(0x2000, 0x200B)})  # en quad … hair space
 _FOLD.update({0x2028: "\n", 0x2029: "\n", 0x85: "\n", 0x0B: "\n", 0x0C: "\n", 0x0D: "\n"})
 _FOLD.update({0xFF61: "。", 0xFF62: "「", 0xFF63: "」", 0xFF64: "、"})  # half-width CJK punctuation
-#: The characters to fold that Chinese text is full of: ，：；（）！？％, the ideographic space, and the
-#: full-width digits and point of some sites.
+#: The characters to fold that Chinese text is full of: ，：；（）！？％, the ideographic space, the
+#: full-width digits and point of some sites, and the no-break space (&nbsp;) of web pages.
 _FREQUENT_FOLDS: Final = tuple(
-    (ch, ch.translate(_FOLD)) for ch in "，：；（）！？％\u3000０１２３４５６７８９．"
+    (ch, ch.translate(_FOLD)) for ch in "，：；（）！？％\u3000０１２３４５６７８９．\xa0"
 )
 
 #: Invisible characters: zero-width and bidi marks, soft hyphen, BOM, controls; then the \r of \r\n
@@ -122,7 +122,8 @@ _SENTENCE_MARK: Final = re.compile(r"[。;!?]")
 _BLANK: Final = re.compile(
     r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\x00-\x1f\x7f]*"
 )
-_TOKEN_SPLIT: Final = re.compile(r"[\s|/【】\[\]()<>:,、·•]+")
+#: What separates the words of a line of page chrome (【打印本页】【关闭窗口】, 字号: 大 中 小).
+_CHROME_SEPARATOR: Final = r"\s|/【】\[\]()<>:,、·•"
 
 
 @attrs.frozen
@@ -134,7 +135,8 @@ class _Rules:
     header: re.Pattern[str]
     edge: re.Pattern[str]
     inline: tuple[re.Pattern[str], ...]  # scanned one by one: each can then skip fast to its first character
-    chrome: frozenset[str]
+    inline_words: tuple[str, ...]  # the inline patterns that are plain text: found by str.find, faster still
+    chrome: re.Pattern[str]  # a line made only of chrome words
     suffixes: tuple[str, ...]
     title_end: re.Pattern[str]
 
@@ -204,6 +206,26 @@ def _split_lines(patterns: list[str]) -> tuple[list[str], list[str]]:
     return whole, inside
 
 
+def _chrome(words: Iterable[str]) -> re.Pattern[str]:
+    """A line made only of ``words``, one or more, between separators (``_CHROME_SEPARATOR``).
+
+    Each word is a whole token, up to a separator or the line end; a word with a separator in it
+    can never be one. One fullmatch, where splitting the line and looking up its tokens takes a
+    dozen steps: most lines fail it at their first character.
+    """
+    sep, other = f"[{_CHROME_SEPARATOR}]", f"[^{_CHROME_SEPARATOR}]"
+    listed = sorted({w for w in words if w and re.search(sep, w) is None})
+    if not listed:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(map(re.escape, listed))
+    return re.compile(f"{sep}*(?:(?:{alternatives})(?!{other}){sep}*)+")
+
+
+def _plain(pattern: str) -> bool:
+    """Is ``pattern`` plain text, no character in it special to a regex?"""
+    return bool(pattern) and re.escape(pattern) == pattern
+
+
 @functools.cache
 def _rules() -> _Rules:
     lex = lexicon()
@@ -214,13 +236,15 @@ def _rules() -> _Rules:
     words = [re.escape(w) for w in data.get("title_words", [])]
     suffixes = "|".join(re.escape(s) for s in lex.title_suffixes)
     whole, inside = _split_lines(_validated(lex.boilerplate_lines, "lines"))
+    inline = _validated(lex.boilerplate_inline, "inline")
     return _Rules(
         lines=_alternation(whole, "lines"),
         contains=tuple(map(re.compile, inside)),
         header=_alternation(data.get("header_lines", []), "header_lines"),
         edge=_alternation(data.get("edge_lines", []), "edge_lines"),
-        inline=tuple(map(re.compile, _validated(lex.boilerplate_inline, "inline"))),
-        chrome=frozenset(data.get("chrome_words", [])),
+        inline=tuple(re.compile(p) for p in inline if not _plain(p)),
+        inline_words=tuple(p for p in inline if _plain(p)),
+        chrome=_chrome(data.get("chrome_words", [])),
         suffixes=lex.title_suffixes,
         title_end=re.compile(f"(?:{'|'.join(words) or '(?!)'})(?:{suffixes or '(?!)'})?$"),
     )
@@ -488,18 +512,14 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def _is_noise(line: str) -> bool:
-    """Is this stripped line web noise wherever it stands?"""
-    if len(line) > _MAX_NOISE_LINE:
-        return False
-    rules = _rules()
+def _is_noise(line: str, rules: _Rules) -> bool:
+    """Is this stripped line (of at most ``_MAX_NOISE_LINE`` characters) web noise wherever it stands?"""
     if rules.lines.fullmatch(line):
         return True
     for pattern in rules.contains:
         if pattern.search(line):
             return True
-    tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
-    return bool(tokens) and all(t in rules.chrome for t in tokens)
+    return rules.chrome.fullmatch(line) is not None
 
 
 def _is_body(line: str) -> bool:
@@ -520,17 +540,18 @@ def _site_title(line: str) -> bool:
 
 def _noise_lines(text: str, offs: array[int], sink: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """Spans of noise lines, with the blank lines around them; the lines go to ``sink``."""
-    spans: list[tuple[int, int]] = []  # each line with its line break
     pieces = _pieces(text)
-    pos = 0
-    for piece in pieces:
-        spans.append((pos, min(pos + len(piece) + 1, len(text))))
-        pos += len(piece) + 1
     content = [piece.strip() for piece in pieces]
-    noisy = [bool(c) and _is_noise(c) for c in content]
-    body = [i for i, c in enumerate(content) if c and not noisy[i] and _is_body(c)]
-    first, last = (body[0], body[-1]) if body else (len(content), -1)
     rules = _rules()
+    noisy = [0 < len(c) <= _MAX_NOISE_LINE and _is_noise(c, rules) for c in content]
+    n = len(content)
+
+    def body(i: int) -> bool:
+        return bool(content[i]) and not noisy[i] and _is_body(content[i])
+
+    # the body runs from its first body line to its last: only those two are looked for
+    first = next((i for i in range(n) if body(i)), n)
+    last = next((i for i in reversed(range(first, n)) if body(i)), -1)
     for i, c in enumerate(content):
         if not c or noisy[i] or len(c) > _MAX_NOISE_LINE or first <= i <= last:
             continue
@@ -538,24 +559,21 @@ def _noise_lines(text: str, offs: array[int], sink: list[tuple[int, str]]) -> li
             i < first and (rules.header.fullmatch(c) is not None or _site_title(c))
         ):
             noisy[i] = True
+    # each run of blank and noise lines is dropped whole if it has noise in it
     drops: list[tuple[int, int]] = []
-    i = 0
-    while i < len(content):
-        if content[i] and not noisy[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(content) and (not content[j] or noisy[j]):
-            j += 1
-        # a run of blank and noise lines: drop it whole if it has noise in it
-        if any(noisy[i:j]):
-            drops.append((spans[i][0], spans[j - 1][1]))
-            sink.extend(
-                (offs[spans[k][0] + len(pieces[k]) - len(pieces[k].lstrip())], content[k])
-                for k in range(i, j)
-                if noisy[k]
-            )
-        i = j
+    start = run = 0  # where line i starts, and the run of blank and noise lines it is in
+    has_noise = False
+    for i, c in enumerate(content):
+        if c and not noisy[i]:
+            if has_noise:
+                drops.append((run, start))
+            run, has_noise = start + len(pieces[i]) + 1, False
+        elif noisy[i]:
+            has_noise = True
+            sink.append((offs[start + len(pieces[i]) - len(pieces[i].lstrip())], c))
+        start += len(pieces[i]) + 1
+    if has_noise:
+        drops.append((run, min(start, len(text))))
     return drops
 
 
@@ -644,7 +662,21 @@ def _may_have_marks(text: str) -> bool:
 
 
 def _inline_noise(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for rx in _rules().inline for m in rx.finditer(text) if m.end() > m.start()]
+    rules = _rules()
+    spans = [(m.start(), m.end()) for rx in rules.inline for m in rx.finditer(text) if m.end() > m.start()]
+    for word in rules.inline_words:
+        spans += _occurrences(text, word)
+    return spans
+
+
+def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """The spans of ``word`` in ``text``, left to right, none overlapping (as a regex finds them)."""
+    spans: list[tuple[int, int]] = []
+    i = text.find(word)
+    while i >= 0:
+        spans.append((i, i + len(word)))
+        i = text.find(word, i + len(word))
+    return spans
 
 
 # --- layout -------------------------------------------------------------------------
@@ -654,9 +686,10 @@ def _joins(cur_first: str, cur_last: str, cur_len: int, cur_punct: bool, nxt: st
     """Is ``nxt`` the continuation of the (possibly already joined) line ``cur``?
 
     ``cur_first``/``cur_last`` are its first and last physical lines, ``cur_len`` its
-    length, ``cur_punct`` whether it has sentence punctuation; all stripped.
+    length, ``cur_punct`` whether it has sentence punctuation; all stripped. ``cur_last``
+    does not end a sentence (a line that does is never continued: :func:`_layout` knows).
     """
-    if _ends_sentence(cur_last, len(cur_last) - 1) or "\t" in cur_last or "\t" in nxt:
+    if "\t" in cur_last or "\t" in nxt:
         return False  # (cells split by tabs: the rows of a table, never wrapped)
     if _LABEL.match(cur_first) and _SENTENCE_MARK.search(cur_first) is None:
         return False  # a heading; but a labelled paragraph ((二)某某。实施…占年度计划的) wraps
@@ -681,36 +714,36 @@ def _layout(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], di
     drops: list[tuple[int, int]] = [(m.start(), m.end()) for m in _unit_space("\t" in text).finditer(text)]
     edges: list[tuple[int, int]] = []
     subs: dict[int, str] = {}
-    lines: list[tuple[int, int, str]] = []  # start, end (before the \n), stripped content
+    lines: list[tuple[int, str]] = []  # end (before the \n), stripped content
     e = -1
     for raw_line in _pieces(text):
         s = e + 1
         e = s + len(raw_line)
-        lead = len(raw_line) - len(raw_line.lstrip(_SPACE))
-        trail = len(raw_line) - len(raw_line.rstrip(_SPACE))
-        if raw_line.strip(_SPACE):
+        line = raw_line.strip(_SPACE)
+        if line and len(line) < len(raw_line):
+            lead = len(raw_line) - len(raw_line.lstrip(_SPACE))
+            trail = len(raw_line) - len(raw_line.rstrip(_SPACE))
             if lead:
                 edges.append((s, s + lead))
             if trail:
                 edges.append((e - trail, e))
-        lines.append((s, e, raw_line.strip(_SPACE)))
-    cur_first = cur_last = ""
+        lines.append((e, line))
+    cur_first = ""
     cur_len = 0
     cur_punct = False
-    for k, (_, e, line) in enumerate(lines):
+    for k, (e, line) in enumerate(lines):
         if not line:
-            cur_first = cur_last = ""
-            cur_len = 0
+            cur_first = ""
             continue
         if not cur_first:
             cur_first, cur_len, cur_punct = line, 0, False
-        cur_last = line
         cur_len += len(line)
-        cur_punct = cur_punct or _PUNCT.search(line) is not None
-        if k + 1 >= len(lines) or not lines[k + 1][2] or e >= len(text):
+        nxt = lines[k + 1][1] if k + 1 < len(lines) else ""
+        if not nxt or e >= len(text) or _ends_sentence(line, len(line) - 1):
+            cur_first = ""  # the last line of a paragraph (most lines end a sentence)
             continue
-        nxt = lines[k + 1][2]
-        if _joins(cur_first, cur_last, cur_len, cur_punct, nxt):
+        cur_punct = cur_punct or _PUNCT.search(line) is not None
+        if _joins(cur_first, line, cur_len, cur_punct, nxt):
             if _both_latin(line[-1], nxt[0]):
                 subs[e] = " "  # English words on two lines
             else:
