@@ -49,7 +49,7 @@ import functools
 import re
 import tomllib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final, NamedTuple
 
 import attrs
@@ -108,11 +108,7 @@ _LABEL: Final = re.compile(
     r"|第[一二三四五六七八九十百0-9]+(?:部分|章|节|条|篇))"
 )
 #: Page-break debris: blank line(s), then the page number and 、 (linear: one start per run of space).
-#: That is ``(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+…``, written to start with its first character (a space
-#: or the line break, the first of its run): the regex engine then skips fast from one to the next.
-_PAGE_MARK: Final = re.compile(
-    r"[ \t\n](?<![ \t\n]{2})(?:(?<=\n)|[ \t]*\n)(?:[ \t]*\n)+[ \t]*([0-9]{1,3})、[ \t]*"
-)
+_PAGE_MARK: Final = re.compile(r"(?<![ \t\n])[ \t]*\n(?:[ \t]*\n)+[ \t]*([0-9]{1,3})、[ \t]*")
 #: The line a page mark numbers, from its line break on (it starts with one: found fast).
 _MARK_LINE: Final = re.compile(r"\n[ \t]*[0-9]{1,3}、")
 #: Sentence punctuation inside a line: a line with it is running text, not a bare title.
@@ -613,9 +609,7 @@ def _page_marks(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     best: dict[int, _Chain] = {}
     top: _Chain | None = None
     windows: list[tuple[int, int]] = []
-    if not _may_have_marks(text):  # most texts: the scan below would find nothing
-        return [], windows
-    for m in _PAGE_MARK.finditer(text):
+    for m in _mark_candidates(text):
         n = int(m.group(1))
         before = m.start() - 1
         after = text[m.end()] if m.end() < len(text) else ""
@@ -650,15 +644,24 @@ def _page_marks(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     return out, windows
 
 
-def _may_have_marks(text: str) -> bool:
-    """Is there a line ``N、`` under a blank line? Every page mark is one."""
-    for m in _MARK_LINE.finditer(text):
-        j = m.start() - 1
-        while j >= 0 and text[j] in _SPACE:  # each run of spaces is walked back over at most once
-            j -= 1
-        if j >= 0 and text[j] == "\n":
-            return True
-    return False
+def _mark_candidates(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_PAGE_MARK`` in ``text``, as its ``finditer`` gives them.
+
+    Each one ends in a line ``_MARK_LINE`` finds (few, and found fast), and starts where the
+    spaces and line breaks before that line start: only there is ``_PAGE_MARK`` tried. (Scanned
+    for, a pattern that can start with a space or a line break is tried at every one of them.)
+    """
+    pos = 0
+    while (line := _MARK_LINE.search(text, pos)) is not None:
+        start = line.start()
+        while start > 0 and text[start - 1] in " \t\n":  # each run of them is walked over once
+            start -= 1
+        mark = _PAGE_MARK.match(text, start) if start >= pos else None  # (before pos: in the last mark)
+        if mark is None:
+            pos = line.end()
+        else:
+            yield mark
+            pos = mark.end()
 
 
 def _inline_noise(text: str) -> list[tuple[int, int]]:
