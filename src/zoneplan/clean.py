@@ -46,6 +46,7 @@ noise lines settles it without a full second round (see :func:`_settled`).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from array import array
@@ -118,6 +119,9 @@ _SENTENCE_MARK: Final = re.compile(r"[。;!?]")
 _BLANK: Final = re.compile(
     r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\x00-\x1f\x7f]*"
 )
+#: A backreference or a named group (``\\1``, ``(?P=name)``, ``(?P<name>``): a pattern with one is
+#: not merged with others.
+_BACKREFERENCE: Final = re.compile(r"\\[1-9]|\(\?P[=<]")
 #: What separates the words of a line of page chrome (【打印本页】【关闭窗口】, 字号: 大 中 小).
 _CHROME_SEPARATOR: Final = r"\s|/【】\[\]()<>:,、·•"
 
@@ -127,7 +131,7 @@ class _Rules:
     """The compiled noise patterns of ``data/boilerplate.toml``."""
 
     lines: re.Pattern[str]  # matched against the whole (stripped) line
-    contains: tuple[re.Pattern[str], ...]  # searched in the line, one by one: those opening with .*
+    contains: tuple[re.Pattern[str], ...]  # searched in the line: those opening with .*
     header: re.Pattern[str]
     edge: re.Pattern[str]
     inline: tuple[re.Pattern[str], ...]  # scanned one by one: each can then skip fast to its first character
@@ -159,8 +163,9 @@ def _alternation(patterns: Iterable[str], key: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in listed))
 
 
-def _alternatives_at_top(pattern: str) -> bool:
-    """Does ``pattern`` have a ``|`` outside every group (``.*a|b.*``: ``.*a`` or ``b.*``)?"""
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """The characters of ``pattern`` outside escapes and classes, with their index and the depth
+    of groups they stand in (a group's own parentheses stand outside it)."""
     depth, i, in_class = 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
@@ -173,14 +178,64 @@ def _alternatives_at_top(pattern: str) -> bool:
             in_class = True
             i += 1 if pattern[i + 1 : i + 2] != "]" else 2  # a ] right after [ is a member
             continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
+        else:
+            if ch == ")":
+                depth -= 1
+            yield i, ch, depth
+            if ch == "(":
+                depth += 1
         i += 1
-    return False
+
+
+def _alternatives_at_top(pattern: str) -> bool:
+    """Does ``pattern`` have a ``|`` outside every group (``.*a|b.*``: ``.*a`` or ``b.*``)?"""
+    return any(ch == "|" and depth == 0 for _, ch, depth in _structure(pattern))
+
+
+def _opening_alternatives(pattern: str) -> list[str] | None:
+    """``pattern`` as alternatives, one for each alternative of the group it opens with, each with
+    the rest of the pattern: ``(上传人|上传者)\\s*:`` is ``上传人\\s*:`` or ``上传者\\s*:``. None unless each
+    alternative starts with a character of its own (not a class or a quantified one), and nothing
+    refers back to a group."""
+    if not pattern.startswith("(") or pattern.startswith("(?") or _BACKREFERENCE.search(pattern):
+        return None
+    cuts = [0]  # the group's parentheses and the | between its alternatives
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 1:
+            cuts.append(i)
+        elif ch == ")" and depth == 0:
+            cuts.append(i)
+            break
+    else:
+        return None
+    rest = pattern[cuts[-1] + 1 :]
+    if rest[:1] in ("*", "+", "?", "{") or _alternatives_at_top(rest):
+        return None
+    alternatives = [pattern[a + 1 : b] + rest for a, b in itertools.pairwise(cuts)]
+    return alternatives if all(map(_opens_with_character, alternatives)) else None
+
+
+def _opens_with_character(pattern: str) -> bool:
+    """Does ``pattern`` start with one given character, written plain or escaped (``下``, ``\\(``)?"""
+    first = 2 if pattern[:1] == "\\" and not pattern[1:2].isalnum() else 1
+    quantified = pattern[first : first + 1] in ("*", "+", "?", "{")
+    return pattern[:first] != "" and (first == 2 or _plain(pattern[0])) and not quantified
+
+
+def _searched(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """The patterns to search lines for, compiled; those that open with a group of alternatives
+    (:func:`_opening_alternatives`) merged into one alternation: each alternative starting with a
+    character of its own, the regex engine scans for all their first characters at once, one
+    pass over the line where each pattern would take its own."""
+    merged: list[str] = []
+    alone: list[str] = []
+    for p in patterns:
+        alternatives = _opening_alternatives(p)
+        if alternatives is None:
+            alone.append(p)
+        else:
+            merged += alternatives
+    return tuple(map(re.compile, ([f"(?:{'|'.join(merged)})"] if merged else []) + alone))
 
 
 def _split_lines(patterns: list[str]) -> tuple[list[str], list[str]]:
@@ -188,8 +243,8 @@ def _split_lines(patterns: list[str]) -> tuple[list[str], list[str]]:
     ``.*`` matches a whole line (which holds no line break) exactly when its rest is found in
     it, at its end unless the pattern also ends with ``.*``. Searched for, the rest starts with
     its own first characters, which the regex engine skips to fast (one pattern at a time: an
-    alternation of them has no such first characters); matched whole, ``.*`` tries every
-    position of the line, one by one, for every pattern."""
+    alternation of whole patterns has no such first characters, but see :func:`_searched`);
+    matched whole, ``.*`` tries every position of the line, one by one, for every pattern."""
     whole: list[str] = []
     inside: list[str] = []
     for p in patterns:
@@ -235,7 +290,7 @@ def _rules() -> _Rules:
     inline = _validated(lex.boilerplate_inline, "inline")
     return _Rules(
         lines=_alternation(whole, "lines"),
-        contains=tuple(map(re.compile, inside)),
+        contains=_searched(inside),
         header=_alternation(data.get("header_lines", []), "header_lines"),
         edge=_alternation(data.get("edge_lines", []), "edge_lines"),
         inline=tuple(re.compile(p) for p in inline if not _plain(p)),
