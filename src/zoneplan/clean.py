@@ -46,17 +46,18 @@ noise lines settles it without a full second round (see :func:`_settled`).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final, NamedTuple
 
 import attrs
 
 from .errors import LexiconError
 from .lexicon import data_text, lexicon
-from .numbers import ASTRAL, fold_class, unicode_digits
+from .numbers import fold_class, unicode_digits
 
 __all__ = ["Cleaned", "clean", "fold"]
 
@@ -82,19 +83,20 @@ _FOLD.update({0x3000: " ", 0xA0: " ", 0x202F: " ", 0x205F: " ", 0x1680: " "})
 _FOLD.update({cp: " " for cp in range(0x2000, 0x200B)})  # en quad … hair space
 _FOLD.update({0x2028: "\n", 0x2029: "\n", 0x85: "\n", 0x0B: "\n", 0x0C: "\n", 0x0D: "\n"})
 _FOLD.update({0xFF61: "。", 0xFF62: "「", 0xFF63: "」", 0xFF64: "、"})  # half-width CJK punctuation
-#: The characters to fold that Chinese text is full of: ，：；（）！？％, the ideographic space, and the
-#: full-width digits and point of some sites.
+#: The characters to fold that Chinese text is full of: ，：；（）！？％, the ideographic space, the
+#: full-width digits and point of some sites, and the no-break space (&nbsp;) of web pages.
 _FREQUENT_FOLDS: Final = tuple(
-    (ch, ch.translate(_FOLD)) for ch in "，：；（）！？％\u3000０１２３４５６７８９．"
+    (ch, ch.translate(_FOLD)) for ch in "，：；（）！？％\u3000０１２３４５６７８９．\xa0"
 )
 
 #: Invisible characters: zero-width and bidi marks, soft hyphen, BOM, controls; then the \r of \r\n
 #: and a form feed right after a line break (a page break that is not also the only line break).
 #: Three patterns, as each starts with a known character: the regex engine then skips fast to it.
-_INVISIBLE: Final = re.compile(
+_INVISIBLE_CLASS: Final = (
     r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
     r"\x00-\x08\x0e-\x1f\x7f]"
 )
+_INVISIBLE: Final = re.compile(_INVISIBLE_CLASS)
 _CR: Final = re.compile(r"\r(?=\n)")
 _FORM_FEED: Final = re.compile(r"\n(\f+)")
 
@@ -117,7 +119,11 @@ _SENTENCE_MARK: Final = re.compile(r"[。;!?]")
 _BLANK: Final = re.compile(
     r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\x00-\x1f\x7f]*"
 )
-_TOKEN_SPLIT: Final = re.compile(r"[\s|/【】\[\]()<>:,、·•]+")
+#: A backreference or a named group (``\\1``, ``(?P=name)``, ``(?P<name>``): a pattern with one is
+#: not merged with others.
+_BACKREFERENCE: Final = re.compile(r"\\[1-9]|\(\?P[=<]")
+#: What separates the words of a line of page chrome (【打印本页】【关闭窗口】, 字号: 大 中 小).
+_CHROME_SEPARATOR: Final = r"\s|/【】\[\]()<>:,、·•"
 
 
 @attrs.frozen
@@ -125,11 +131,12 @@ class _Rules:
     """The compiled noise patterns of ``data/boilerplate.toml``."""
 
     lines: re.Pattern[str]  # matched against the whole (stripped) line
-    contains: tuple[re.Pattern[str], ...]  # searched in the line, one by one: those opening with .*
+    contains: tuple[re.Pattern[str], ...]  # searched in the line: those opening with .*
     header: re.Pattern[str]
     edge: re.Pattern[str]
     inline: tuple[re.Pattern[str], ...]  # scanned one by one: each can then skip fast to its first character
-    chrome: frozenset[str]
+    inline_words: tuple[str, ...]  # the inline patterns that are plain text: found by str.find, faster still
+    chrome: re.Pattern[str]  # a line made only of chrome words
     suffixes: tuple[str, ...]
     title_end: re.Pattern[str]
 
@@ -156,8 +163,9 @@ def _alternation(patterns: Iterable[str], key: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in listed))
 
 
-def _alternatives_at_top(pattern: str) -> bool:
-    """Does ``pattern`` have a ``|`` outside every group (``.*a|b.*``: ``.*a`` or ``b.*``)?"""
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """The characters of ``pattern`` outside escapes and classes, with their index and the depth
+    of groups they stand in (a group's own parentheses stand outside it)."""
     depth, i, in_class = 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
@@ -170,14 +178,64 @@ def _alternatives_at_top(pattern: str) -> bool:
             in_class = True
             i += 1 if pattern[i + 1 : i + 2] != "]" else 2  # a ] right after [ is a member
             continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
+        else:
+            if ch == ")":
+                depth -= 1
+            yield i, ch, depth
+            if ch == "(":
+                depth += 1
         i += 1
-    return False
+
+
+def _alternatives_at_top(pattern: str) -> bool:
+    """Does ``pattern`` have a ``|`` outside every group (``.*a|b.*``: ``.*a`` or ``b.*``)?"""
+    return any(ch == "|" and depth == 0 for _, ch, depth in _structure(pattern))
+
+
+def _opening_alternatives(pattern: str) -> list[str] | None:
+    """``pattern`` as alternatives, one for each alternative of the group it opens with, each with
+    the rest of the pattern: ``(上传人|上传者)\\s*:`` is ``上传人\\s*:`` or ``上传者\\s*:``. None unless each
+    alternative starts with a character of its own (not a class or a quantified one), and nothing
+    refers back to a group."""
+    if not pattern.startswith("(") or pattern.startswith("(?") or _BACKREFERENCE.search(pattern):
+        return None
+    cuts = [0]  # the group's parentheses and the | between its alternatives
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 1:
+            cuts.append(i)
+        elif ch == ")" and depth == 0:
+            cuts.append(i)
+            break
+    else:
+        return None
+    rest = pattern[cuts[-1] + 1 :]
+    if rest[:1] in ("*", "+", "?", "{") or _alternatives_at_top(rest):
+        return None
+    alternatives = [pattern[a + 1 : b] + rest for a, b in itertools.pairwise(cuts)]
+    return alternatives if all(map(_opens_with_character, alternatives)) else None
+
+
+def _opens_with_character(pattern: str) -> bool:
+    """Does ``pattern`` start with one given character, written plain or escaped (``下``, ``\\(``)?"""
+    first = 2 if pattern[:1] == "\\" and not pattern[1:2].isalnum() else 1
+    quantified = pattern[first : first + 1] in ("*", "+", "?", "{")
+    return pattern[:first] != "" and (first == 2 or _plain(pattern[0])) and not quantified
+
+
+def _searched(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """The patterns to search lines for, compiled; those that open with a group of alternatives
+    (:func:`_opening_alternatives`) merged into one alternation: each alternative starting with a
+    character of its own, the regex engine scans for all their first characters at once, one
+    pass over the line where each pattern would take its own."""
+    merged: list[str] = []
+    alone: list[str] = []
+    for p in patterns:
+        alternatives = _opening_alternatives(p)
+        if alternatives is None:
+            alone.append(p)
+        else:
+            merged += alternatives
+    return tuple(map(re.compile, ([f"(?:{'|'.join(merged)})"] if merged else []) + alone))
 
 
 def _split_lines(patterns: list[str]) -> tuple[list[str], list[str]]:
@@ -185,8 +243,8 @@ def _split_lines(patterns: list[str]) -> tuple[list[str], list[str]]:
     ``.*`` matches a whole line (which holds no line break) exactly when its rest is found in
     it, at its end unless the pattern also ends with ``.*``. Searched for, the rest starts with
     its own first characters, which the regex engine skips to fast (one pattern at a time: an
-    alternation of them has no such first characters); matched whole, ``.*`` tries every
-    position of the line, one by one, for every pattern."""
+    alternation of whole patterns has no such first characters, but see :func:`_searched`);
+    matched whole, ``.*`` tries every position of the line, one by one, for every pattern."""
     whole: list[str] = []
     inside: list[str] = []
     for p in patterns:
@@ -199,6 +257,26 @@ def _split_lines(patterns: list[str]) -> tuple[list[str], list[str]]:
     return whole, inside
 
 
+def _chrome(words: Iterable[str]) -> re.Pattern[str]:
+    """A line made only of ``words``, one or more, between separators (``_CHROME_SEPARATOR``).
+
+    Each word is a whole token, up to a separator or the line end; a word with a separator in it
+    can never be one. One fullmatch, where splitting the line and looking up its tokens takes a
+    dozen steps: most lines fail it at their first character.
+    """
+    sep, other = f"[{_CHROME_SEPARATOR}]", f"[^{_CHROME_SEPARATOR}]"
+    listed = sorted({w for w in words if w and re.search(sep, w) is None})
+    if not listed:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(map(re.escape, listed))
+    return re.compile(f"{sep}*(?:(?:{alternatives})(?!{other}){sep}*)+")
+
+
+def _plain(pattern: str) -> bool:
+    """Is ``pattern`` plain text, no character in it special to a regex?"""
+    return bool(pattern) and re.escape(pattern) == pattern
+
+
 @functools.cache
 def _rules() -> _Rules:
     lex = lexicon()
@@ -209,27 +287,31 @@ def _rules() -> _Rules:
     words = [re.escape(w) for w in data.get("title_words", [])]
     suffixes = "|".join(re.escape(s) for s in lex.title_suffixes)
     whole, inside = _split_lines(_validated(lex.boilerplate_lines, "lines"))
+    inline = _validated(lex.boilerplate_inline, "inline")
     return _Rules(
         lines=_alternation(whole, "lines"),
-        contains=tuple(map(re.compile, inside)),
+        contains=_searched(inside),
         header=_alternation(data.get("header_lines", []), "header_lines"),
         edge=_alternation(data.get("edge_lines", []), "edge_lines"),
-        inline=tuple(map(re.compile, _validated(lex.boilerplate_inline, "inline"))),
-        chrome=frozenset(data.get("chrome_words", [])),
+        inline=tuple(re.compile(p) for p in inline if not _plain(p)),
+        inline_words=tuple(p for p in inline if _plain(p)),
+        chrome=_chrome(data.get("chrome_words", [])),
         suffixes=lex.title_suffixes,
         title_end=re.compile(f"(?:{'|'.join(words) or '(?!)'})(?:{suffixes or '(?!)'})?$"),
     )
 
 
 @functools.cache
-def _unit_space() -> re.Pattern[str]:
+def _unit_space(tabs: bool) -> re.Pattern[str]:
     """A space between a number and its magnitude or unit (``53.93 亿元``, ``120 亩``, ``30 %``).
 
     That is ``(?<=\\d)[ \\t]+(?=…)``, written to start with the space itself: the regex engine then
-    skips fast from space to space instead of trying every position.
+    skips fast from space to space instead of trying every position. A text without tabs (most)
+    gets the pattern that opens with a plain space, a literal the engine finds fastest of all.
     """
     units = lexicon().unit_pattern()
-    return re.compile(rf"[ \t](?<=[0-9][ \t])[ \t]*(?=(?:[万亿千百十]|{units})(?![A-Za-z]))")
+    first = r"[ \t]" if tabs else " "
+    return re.compile(rf"{first}(?<=[0-9]{first})[ \t]*(?=(?:[万亿千百十]|{units})(?![A-Za-z]))")
 
 
 @functools.cache
@@ -242,8 +324,27 @@ def _fold_table() -> dict[int, int | str]:
 
 @functools.cache
 def _foldable() -> re.Pattern[str]:
-    """Runs of the characters :func:`fold` changes (few in most text: substituting only them is fast)."""
-    return re.compile(fold_class(_fold_table()) + "+")
+    """Runs of the characters :func:`fold` changes (few in most text: substituting only them is fast).
+
+    Written ``[…][…]*``, not ``[…]+``: a pattern that opens with a class is scanned for it fast.
+    """
+    chars = fold_class(_fold_table())
+    return re.compile(chars + chars + "*")
+
+
+@functools.cache
+def _rare() -> re.Pattern[str]:
+    """A character :func:`fold` changes or :func:`_invisible` drops: a text with none of them,
+    once its frequent full-width punctuation is folded (most text), needs neither step."""
+    return re.compile(fold_class(_fold_table())[:-1] + _INVISIBLE_CLASS[1:-1] + "\r\f]")
+
+
+def _astral(text: str) -> bool:
+    """Has ``text`` characters beyond the basic plane (each takes two UTF-16 code units)?
+
+    Counting code units is many times faster than scanning for such characters with a regex.
+    """
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 #: Texts up to this long get their first offset map as a copy of a slice of one
@@ -310,17 +411,37 @@ def fold(text: str) -> str:
     '增长12.5%(预计)'
     """
     table = _fold_table()
-    if len(text) < 16 or ASTRAL.search(text):  # a few characters (pipeline folds snippets), or
+    if len(text) < 16 or _astral(text):  # a few characters (pipeline folds snippets), or
         return text.translate(table)  # rare characters beyond the basic plane: translated whole
-    # the full-width punctuation of running Chinese text, one str.replace each: a replace scans
-    # in a few microseconds where translating the text costs a dictionary lookup per character
+    return _fold_runs(_fold_frequent(text), table)
+
+
+def _fold_frequent(text: str) -> str:
+    """The full-width punctuation of running Chinese text folded, one str.replace each: a replace
+    scans in a few microseconds where translating the text costs a dictionary lookup per character."""
     for wide, narrow in _FREQUENT_FOLDS:
         text = text.replace(wide, narrow)
-    # what is left to fold is rare in most text: substitute only its runs; text with many (a
-    # traditional-character document) is translated whole, which is then faster
+    return text
+
+
+def _fold_runs(text: str, table: dict[int, int | str]) -> str:
+    """``text.translate(table)``: what is left to fold is rare in most text, so only its runs are
+    substituted; text with many (a traditional-character document) is translated whole, which is
+    then faster."""
     most = len(text) // 32 + 1
     folded, runs = _foldable().subn(lambda m: m.group().translate(table), text, count=most)
     return folded if runs < most else text.translate(table)
+
+
+def _fold_visible(raw: str) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`fold` of ``raw`` and the spans of its invisible characters (:func:`_invisible`)."""
+    table = _fold_table()
+    if len(raw) < 16 or _astral(raw):
+        return raw.translate(table), _invisible(raw)
+    text = _fold_frequent(raw)
+    if _rare().search(text) is None:  # most text: nothing else to fold, nothing invisible
+        return text, []
+    return _fold_runs(text, table), _invisible(raw)
 
 
 def _invisible(raw: str) -> list[tuple[int, int]]:
@@ -336,7 +457,8 @@ def _invisible(raw: str) -> list[tuple[int, int]]:
 def clean(raw: str) -> Cleaned:
     """Clean ``raw`` (see the module doc)."""
     removed: list[tuple[int, int]] = []  # raw spans, as dropped
-    text, offs = _apply(fold(raw), _iota(len(raw)), _invisible(raw), {}, removed)
+    folded, invisible = _fold_visible(raw)
+    text, offs = _apply(folded, _iota(len(raw)), invisible, {}, removed)
     noise: list[tuple[int, str]] = []
     for _ in range(_MAX_ROUNDS):
         lines = _noise_lines(text, offs, noise)
@@ -441,18 +563,14 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def _is_noise(line: str) -> bool:
-    """Is this stripped line web noise wherever it stands?"""
-    if len(line) > _MAX_NOISE_LINE:
-        return False
-    rules = _rules()
+def _is_noise(line: str, rules: _Rules) -> bool:
+    """Is this stripped line (of at most ``_MAX_NOISE_LINE`` characters) web noise wherever it stands?"""
     if rules.lines.fullmatch(line):
         return True
     for pattern in rules.contains:
         if pattern.search(line):
             return True
-    tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
-    return bool(tokens) and all(t in rules.chrome for t in tokens)
+    return rules.chrome.fullmatch(line) is not None
 
 
 def _is_body(line: str) -> bool:
@@ -473,17 +591,18 @@ def _site_title(line: str) -> bool:
 
 def _noise_lines(text: str, offs: array[int], sink: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """Spans of noise lines, with the blank lines around them; the lines go to ``sink``."""
-    spans: list[tuple[int, int]] = []  # each line with its line break
     pieces = _pieces(text)
-    pos = 0
-    for piece in pieces:
-        spans.append((pos, min(pos + len(piece) + 1, len(text))))
-        pos += len(piece) + 1
     content = [piece.strip() for piece in pieces]
-    noisy = [bool(c) and _is_noise(c) for c in content]
-    body = [i for i, c in enumerate(content) if c and not noisy[i] and _is_body(c)]
-    first, last = (body[0], body[-1]) if body else (len(content), -1)
     rules = _rules()
+    noisy = [0 < len(c) <= _MAX_NOISE_LINE and _is_noise(c, rules) for c in content]
+    n = len(content)
+
+    def body(i: int) -> bool:
+        return bool(content[i]) and not noisy[i] and _is_body(content[i])
+
+    # the body runs from its first body line to its last: only those two are looked for
+    first = next((i for i in range(n) if body(i)), n)
+    last = next((i for i in reversed(range(first, n)) if body(i)), -1)
     for i, c in enumerate(content):
         if not c or noisy[i] or len(c) > _MAX_NOISE_LINE or first <= i <= last:
             continue
@@ -491,24 +610,21 @@ def _noise_lines(text: str, offs: array[int], sink: list[tuple[int, str]]) -> li
             i < first and (rules.header.fullmatch(c) is not None or _site_title(c))
         ):
             noisy[i] = True
+    # each run of blank and noise lines is dropped whole if it has noise in it
     drops: list[tuple[int, int]] = []
-    i = 0
-    while i < len(content):
-        if content[i] and not noisy[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(content) and (not content[j] or noisy[j]):
-            j += 1
-        # a run of blank and noise lines: drop it whole if it has noise in it
-        if any(noisy[i:j]):
-            drops.append((spans[i][0], spans[j - 1][1]))
-            sink.extend(
-                (offs[spans[k][0] + len(pieces[k]) - len(pieces[k].lstrip())], content[k])
-                for k in range(i, j)
-                if noisy[k]
-            )
-        i = j
+    start = run = 0  # where line i starts, and the run of blank and noise lines it is in
+    has_noise = False
+    for i, c in enumerate(content):
+        if c and not noisy[i]:
+            if has_noise:
+                drops.append((run, start))
+            run, has_noise = start + len(pieces[i]) + 1, False
+        elif noisy[i]:
+            has_noise = True
+            sink.append((offs[start + len(pieces[i]) - len(pieces[i].lstrip())], c))
+        start += len(pieces[i]) + 1
+    if has_noise:
+        drops.append((run, min(start, len(text))))
     return drops
 
 
@@ -548,9 +664,7 @@ def _page_marks(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     best: dict[int, _Chain] = {}
     top: _Chain | None = None
     windows: list[tuple[int, int]] = []
-    if not _may_have_marks(text):  # most texts: the scan below would find nothing
-        return [], windows
-    for m in _PAGE_MARK.finditer(text):
+    for m in _mark_candidates(text):
         n = int(m.group(1))
         before = m.start() - 1
         after = text[m.end()] if m.end() < len(text) else ""
@@ -585,19 +699,42 @@ def _page_marks(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     return out, windows
 
 
-def _may_have_marks(text: str) -> bool:
-    """Is there a line ``N、`` under a blank line? Every page mark is one."""
-    for m in _MARK_LINE.finditer(text):
-        j = m.start() - 1
-        while j >= 0 and text[j] in _SPACE:  # each run of spaces is walked back over at most once
-            j -= 1
-        if j >= 0 and text[j] == "\n":
-            return True
-    return False
+def _mark_candidates(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_PAGE_MARK`` in ``text``, as its ``finditer`` gives them.
+
+    Each one ends in a line ``_MARK_LINE`` finds (few, and found fast), and starts where the
+    spaces and line breaks before that line start: only there is ``_PAGE_MARK`` tried. (Scanned
+    for, a pattern that can start with a space or a line break is tried at every one of them.)
+    """
+    pos = 0
+    while (line := _MARK_LINE.search(text, pos)) is not None:
+        start = line.start()
+        while start > 0 and text[start - 1] in " \t\n":  # each run of them is walked over once
+            start -= 1
+        mark = _PAGE_MARK.match(text, start) if start >= pos else None  # (before pos: in the last mark)
+        if mark is None:
+            pos = line.end()
+        else:
+            yield mark
+            pos = mark.end()
 
 
 def _inline_noise(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for rx in _rules().inline for m in rx.finditer(text) if m.end() > m.start()]
+    rules = _rules()
+    spans = [(m.start(), m.end()) for rx in rules.inline for m in rx.finditer(text) if m.end() > m.start()]
+    for word in rules.inline_words:
+        spans += _occurrences(text, word)
+    return spans
+
+
+def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """The spans of ``word`` in ``text``, left to right, none overlapping (as a regex finds them)."""
+    spans: list[tuple[int, int]] = []
+    i = text.find(word)
+    while i >= 0:
+        spans.append((i, i + len(word)))
+        i = text.find(word, i + len(word))
+    return spans
 
 
 # --- layout -------------------------------------------------------------------------
@@ -607,9 +744,10 @@ def _joins(cur_first: str, cur_last: str, cur_len: int, cur_punct: bool, nxt: st
     """Is ``nxt`` the continuation of the (possibly already joined) line ``cur``?
 
     ``cur_first``/``cur_last`` are its first and last physical lines, ``cur_len`` its
-    length, ``cur_punct`` whether it has sentence punctuation; all stripped.
+    length, ``cur_punct`` whether it has sentence punctuation; all stripped. ``cur_last``
+    does not end a sentence (a line that does is never continued: :func:`_layout` knows).
     """
-    if _ends_sentence(cur_last, len(cur_last) - 1) or "\t" in cur_last or "\t" in nxt:
+    if "\t" in cur_last or "\t" in nxt:
         return False  # (cells split by tabs: the rows of a table, never wrapped)
     if _LABEL.match(cur_first) and _SENTENCE_MARK.search(cur_first) is None:
         return False  # a heading; but a labelled paragraph ((二)某某。实施…占年度计划的) wraps
@@ -631,39 +769,39 @@ def _both_latin(a: str, b: str) -> bool:
 def _layout(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], dict[int, str]]:
     """Spaces at line ends (``edges``); line breaks of wrapped lines and spaces between a number
     and its unit (``drops``); line breaks that become a space between English words (``subs``)."""
-    drops: list[tuple[int, int]] = [(m.start(), m.end()) for m in _unit_space().finditer(text)]
+    drops: list[tuple[int, int]] = [(m.start(), m.end()) for m in _unit_space("\t" in text).finditer(text)]
     edges: list[tuple[int, int]] = []
     subs: dict[int, str] = {}
-    lines: list[tuple[int, int, str]] = []  # start, end (before the \n), stripped content
+    lines: list[tuple[int, str]] = []  # end (before the \n), stripped content
     e = -1
     for raw_line in _pieces(text):
         s = e + 1
         e = s + len(raw_line)
-        lead = len(raw_line) - len(raw_line.lstrip(_SPACE))
-        trail = len(raw_line) - len(raw_line.rstrip(_SPACE))
-        if raw_line.strip(_SPACE):
+        line = raw_line.strip(_SPACE)
+        if line and len(line) < len(raw_line):
+            lead = len(raw_line) - len(raw_line.lstrip(_SPACE))
+            trail = len(raw_line) - len(raw_line.rstrip(_SPACE))
             if lead:
                 edges.append((s, s + lead))
             if trail:
                 edges.append((e - trail, e))
-        lines.append((s, e, raw_line.strip(_SPACE)))
-    cur_first = cur_last = ""
+        lines.append((e, line))
+    cur_first = ""
     cur_len = 0
     cur_punct = False
-    for k, (_, e, line) in enumerate(lines):
+    for k, (e, line) in enumerate(lines):
         if not line:
-            cur_first = cur_last = ""
-            cur_len = 0
+            cur_first = ""
             continue
         if not cur_first:
             cur_first, cur_len, cur_punct = line, 0, False
-        cur_last = line
         cur_len += len(line)
-        cur_punct = cur_punct or _PUNCT.search(line) is not None
-        if k + 1 >= len(lines) or not lines[k + 1][2] or e >= len(text):
+        nxt = lines[k + 1][1] if k + 1 < len(lines) else ""
+        if not nxt or e >= len(text) or _ends_sentence(line, len(line) - 1):
+            cur_first = ""  # the last line of a paragraph (most lines end a sentence)
             continue
-        nxt = lines[k + 1][2]
-        if _joins(cur_first, cur_last, cur_len, cur_punct, nxt):
+        cur_punct = cur_punct or _PUNCT.search(line) is not None
+        if _joins(cur_first, line, cur_len, cur_punct, nxt):
             if _both_latin(line[-1], nxt[0]):
                 subs[e] = " "  # English words on two lines
             else:
