@@ -81,10 +81,16 @@ def _not_names() -> frozenset[str]:
 
 
 @functools.cache
-def _name_sets() -> tuple[frozenset[str], frozenset[str]]:
-    """The attribute nouns and the bare kind cues, as sets (one probe instead of a scan)."""
+def _name_sets() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The attribute nouns and the bare kind cues, as sets (one probe instead of a scan), and the
+    verbs after a figure and those before a noun (all that :func:`_name` reads, in one look-up)."""
     cues = _cue_lists()
-    return frozenset(cues["attribute_nouns"]), frozenset(cues["kind_only"])
+    return (
+        frozenset(cues["attribute_nouns"]),
+        frozenset(cues["kind_only"]),
+        cues["verbs_after"],
+        cues["verbs_before_noun"],
+    )
 
 
 @functools.cache
@@ -185,9 +191,9 @@ def headline_zones(
         i = cm.start()
         if i >= 0:
             _, e = _sentence_bounds(text, i)
-            if not any(i <= s < e for s in starts):
+            if not _has_figure(starts, i, e):
                 e = _list_after(text, e, starts)  # 主要目标:\n1.…;\n2.…
-            if any(i <= s < e for s in starts):
+            if _has_figure(starts, i, e):
                 zones.append((i, e))
                 break
     # the review part's opening sentence that carries several results
@@ -196,7 +202,9 @@ def headline_zones(
         limit = first_heading(starts[first])
         counts: dict[tuple[int, int], int] = {}
         for m in itertools.islice(mentions, first, None):  # no figure before it is in the review part
-            if m.start >= limit or part_at(m.start) != "review":
+            if m.start >= limit:
+                break  # the figures are in order: none after it is before the sub-heading
+            if part_at(m.start) != "review":
                 continue
             if m.udef is None or m.udef.dimension in ("currency_cny", "currency_usd", "percent"):
                 b = _sentence_bounds(text, m.start)
@@ -206,6 +214,12 @@ def headline_zones(
                 zones.append(b)
                 break
     return zones
+
+
+def _has_figure(starts: Sequence[int], a: int, b: int) -> bool:
+    """Does a figure start in ``[a, b)`` (``starts``: the figures' starts, in order)?"""
+    k = bisect.bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
 
 
 def _list_after(text: str, pos: int, starts: Sequence[int]) -> int:
@@ -218,7 +232,7 @@ def _list_after(text: str, pos: int, starts: Sequence[int]) -> int:
         nl = text.find("\n", end + 1)
         line_end = len(text) if nl < 0 else nl
         paragraph = line_end - end > 80
-        if (k and paragraph) or not any(end <= s < line_end for s in starts):
+        if (k and paragraph) or not _has_figure(starts, end, line_end):
             break
         end = line_end
         if paragraph:
@@ -245,6 +259,7 @@ def attach(
     starts = [m.start for m in mentions]
     text_end, n_mentions = len(text), len(mentions)
     clauses, sents = _breaks(text)
+    yearly = _says_yearly_output(text)
     tabs = "\t" in text  # rows of a table (most documents have none)
     spreads = [w.start() for w in _SPREAD.finditer(text)]  # where 分别 stands (most documents have none)
     scope_end = -1  # the end of the last figure that says what the work is about (围绕3个专题)
@@ -265,10 +280,12 @@ def attach(
         tail = end + after_len
         cut = start - cmp_len  # where the words before the figure end
         ci = bisect.bisect_left(clauses, start)  # clause breaks before the figure
-        clause_start = max(start - _WINDOW, clauses[ci - 1] + 1 if ci else 0)
+        clause_start = clauses[ci - 1] + 1 if ci else 0
+        if clause_start < start - _WINDOW:
+            clause_start = start - _WINDOW
         # the previous figure's tail, when no clause break lies between it and this figure
         same_clause = prev_end <= start and (not ci or clauses[ci - 1] < prev_end)
-        seg_start = max(clause_start, prev_end if same_clause else 0)
+        seg_start = prev_end if same_clause and prev_end > clause_start else clause_start
         si = bisect.bisect_left(sents, start)
         sent_start = sents[si - 1] + 1 if si else 0
         sent_end = sents[si] if si < len(sents) else text_end
@@ -336,7 +353,8 @@ def attach(
         k = bisect.bisect_right(spreads, start - 2) if spreads else 0
         if (
             k
-            and (word := spreads[k - 1]) >= max(sent_start, start - 4 * _WINDOW)
+            and (word := spreads[k - 1]) >= sent_start
+            and word >= start - 4 * _WINDOW
             and (dist := _distributed(text, mentions, starts, idx, sent_start, word, names)) is not None
         ):
             name = dist
@@ -350,9 +368,9 @@ def attach(
         role = (
             "other"
             if threshold
-            else _role(text, m, part, segment, follow, dimension, sent_start, clause_start, tail)
+            else _role(text, m, part, segment, follow, dimension, sent_start, clause_start, tail, yearly)
         )
-        if text.endswith(_SCOPE_CUES, max(0, cut - 2), cut) or (
+        if (cut >= 2 and text[cut - 2 : cut] in _SCOPE_CUES) or (
             scope_end >= 0 and _same_clause_soft(text, scope_end, start)
         ):
             # 围绕3个专题和9项专项整治,做实…: what the work is about, not what it delivers
@@ -412,7 +430,7 @@ _GROWTH_HEADER: Final = re.compile(r"增幅|增长|增速|同比")
 _SPREAD: Final = re.compile("分别")
 
 #: Words right before a figure that make it the scope of the work (围绕3个专题): `other`.
-_SCOPE_CUES: Final = ("围绕", "聚焦", "针对")
+_SCOPE_CUES: Final = frozenset({"围绕", "聚焦", "针对"})  # two characters each
 
 
 def _colon_head(text: str, colon: int) -> str:
@@ -481,12 +499,14 @@ def _following(text: str, pos: int, limit: int, *, through_de: bool = True) -> s
         if not through_de:
             return ""
         pos += 1
-    m = _FOLLOW_STOP.search(text, pos, min(limit, pos + 16))
+    reach = pos + 16 if pos + 16 < limit else limit  # a noun phrase is short
+    m = _FOLLOW_STOP.search(text, pos, reach)
     if m is not None and text[m.start()] == "、" and (mods := _MODIFIERS.match(text, pos, limit)):
         # 3-5个特色化、专业化、品牌化数字经济园区: modifiers of one noun, which comes after the last
         pos = mods.end()
-        m = _FOLLOW_STOP.search(text, pos, min(limit, pos + 16))
-    end = m.start() if m else min(limit, pos + 16)
+        reach = pos + 16 if pos + 16 < limit else limit
+        m = _FOLLOW_STOP.search(text, pos, reach)
+    end = m.start() if m else reach
     v = _FOLLOW_VERB.search(text, pos + 2, end)
     if v is None and (chosen := _CHOSEN.search(text, pos, end)):
         # 3个项目入选省重点产业项目: what counts is the list they were chosen for
@@ -544,6 +564,8 @@ def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:
 
 #: The dimensions of an amount of money.
 _MONEY: Final = ("currency_cny", "currency_usd")
+#: The dimensions of a size a project or a place has (its cost, its area).
+_SIZED: Final = ("currency_cny", "currency_usd", "area")
 
 
 def _is_threshold(follow: str) -> bool:
@@ -561,15 +583,14 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
         if own and own.endswith(lexicon().count["money_nouns"]):
             return own, False  # 产值20亿元以上企业: the threshold's own measure
         return _strip_name(follow), False
-    if segment.rstrip().endswith("、") or segment.strip() in ("和", "与", "及"):
-        segment = ""  # a new item of a list: its name is after it, or shared with the previous one
-    attribute_nouns, kind_only = _name_sets()
+    trimmed = segment.rstrip()
+    if trimmed.endswith("、") or trimmed.lstrip() in ("和", "与", "及"):
+        segment = trimmed = ""  # a new item of a list: its name is after it, or shared with the previous one
+    attribute_nouns, kind_only, verbs_after, verbs_before_noun = _name_sets()
     stripped = _strip_name(segment)
     if stripped in attribute_nouns:
         return stripped, True  # 其中化工用地11家,面积337亩: inherited when a figure before it names the thing
-    noun_after = (
-        bool(follow) and follow[0] not in _DELIMS and not follow.startswith(_cue_lists()["verbs_after"])
-    )
+    noun_after = bool(follow) and follow[0] not in _DELIMS and not follow.startswith(verbs_after)
     if not stripped or segment.strip(" ,、") in kind_only:
         if noun_after:
             return _strip_name(follow), False
@@ -582,13 +603,14 @@ def _name(segment: str, follow: str, dimension: str, threshold: bool, before_par
         and (
             dimension in ("count", "mass_rate")
             or len(stripped) <= 1  # a weak name: one character
-            or segment.rstrip().endswith(_cue_lists()["verbs_before_noun"])  # or a verb before the noun
+            or trimmed.endswith(verbs_before_noun)  # or a verb before the noun
         )
     ):
         return _strip_name(follow), False
-    head, deng, noun = stripped.rpartition("等")
-    if deng and "、" in head and 2 <= len(noun) <= 8:
-        return noun, False  # 星河科技、蓝海新材等项目12个: the members are named, the figure counts 项目
+    if "等" in stripped:
+        head, _, noun = stripped.rpartition("等")
+        if "、" in head and 2 <= len(noun) <= 8:
+            return noun, False  # 星河科技、蓝海新材等项目12个: the members are named, the figure counts 项目
     return stripped, False
 
 
@@ -743,19 +765,20 @@ def _role(
     sent_start: int,
     clause_start: int,
     tail: int,
+    yearly: bool,
 ) -> str:
     """The role of a figure that defines no class (a threshold's is ``other``): a target, a
-    result (``actual``), or ``other`` (an attribute of a project, a place, the present state)."""
+    result (``actual``), or ``other`` (an attribute of a project, a place, the present state).
+    ``yearly``: whether the text writes 年产 at all (:func:`_says_yearly_output`)."""
     start = m.start
     default = "actual" if part == "review" else "target"
     # an attribute of a project or a set of projects: total investment, site area, capacity
     # a plant's capacity (but 污水处理能力达到6万吨/日 is the figure's own measure)
-    own_capacity = dimension == "mass_rate" and _strip_name(segment).endswith(_CAPACITY_NOUNS)
-    if (dimension == "mass_rate" and not own_capacity) or _capacity(text, m):
+    if dimension == "mass_rate" and not _strip_name(segment).endswith(_CAPACITY_NOUNS):
         return "other"
-    if (dimension in _MONEY or dimension == "area") and _attribute_size(
-        text, text[clause_start:start], dimension, follow, tail
-    ):
+    if yearly and _CAPACITY.search(text, start - 14 if start > 14 else 0, start) is not None:
+        return "other"  # a yearly output (what _capacity tells, the text's 年产 looked for once)
+    if dimension in _SIZED and _attribute_size(text, text[clause_start:start], dimension, follow, tail):
         return "other"
     # the present state: 现有6家, 尚有31家 (the cue may open the parenthesis the figure sits in)
     scope_start = clause_start
