@@ -197,7 +197,11 @@ def headline_zones(
                 zones.append((i, e))
                 break
     # the review part's opening sentence that carries several results
-    first = next((k for k, s in enumerate(starts) if part_at(s) == "review"), -1)  # its first figure
+    first = -1  # its first figure
+    for k, s in enumerate(starts):
+        if part_at(s) == "review":
+            first = k
+            break
     if first >= 0:
         limit = first_heading(starts[first])
         counts: dict[tuple[int, int], int] = {}
@@ -318,7 +322,7 @@ def attach(
             # 44宗492亩小地块: two figures of one noun, written one after the other
             after = mentions[idx + 2].start if idx + 2 < n_mentions else text_end
             follow = _following(text, mentions[idx + 1].end, after)
-        threshold = dimension in _MONEY and _is_threshold(follow)
+        threshold = dimension in _MONEY and follow != "" and _is_threshold(follow)
         before_paren = ""
         if not segment and text[cut - 1 : cut] == "(":
             before_paren = text[_clause_start(text, cut - 1, 0) : cut - 1]
@@ -358,11 +362,14 @@ def attach(
             and (dist := _distributed(text, mentions, starts, idx, sent_start, word, names)) is not None
         ):
             name = dist
-        kind = (
-            dimension
-            if dimension in ("count", "rank")
-            else _kind(text, m, dimension, clause_start, idx, mentions, kinds)
-        )
+        if dimension == "count" or dimension == "rank":
+            kind = dimension
+        elif m.unit == "个百分点":
+            kind = "change"  # a difference of shares, never a growth rate itself
+        elif dimension != "percent":
+            kind = "level"
+        else:
+            kind = _percent_kind(text, m, clause_start, idx, mentions, kinds)
         if row and dimension == "percent" and _GROWTH_HEADER.search(_table_header(text, start)):
             kind = "growth"  # in the column headed 增幅 (增长, 增速, 同比)
         role = (
@@ -675,23 +682,15 @@ def _members(text: str, word: int, count: int) -> list[str] | None:
     return None
 
 
-def _kind(
+def _percent_kind(
     text: str,
     m: Mention,
-    dimension: str,
     clause_start: int,
     idx: int,
     mentions: Sequence[Mention],
     kinds: list[str],
 ) -> str:
-    if dimension == "count":
-        return "count"
-    if dimension == "rank":
-        return "rank"
-    if m.unit == "个百分点":
-        return "change"  # a difference of shares, never a growth rate itself
-    if dimension != "percent":
-        return "level"
+    """The kind of a percentage (a growth, a share, …): what its clause says of it."""
     # a percentage right after another, joined by 、: same kind (分别增长 3%、4%)
     if idx and text[mentions[idx - 1].end : m.start].strip() == "、" and kinds:
         return kinds[-1]
