@@ -258,7 +258,7 @@ def attach(
     out: list[Facts] = []
     names: list[str | None] = []
     amount: tuple[int, str | None] = (-1, None)  # the sentence and name of the last figure not a %
-    kinds: list[str] = []
+    prev_kind = ""  # the kind of the figure before
     prev_threshold = False
     starts = [m.start for m in mentions]
     text_end, n_mentions = len(text), len(mentions)
@@ -369,7 +369,7 @@ def attach(
         elif dimension != "percent":
             kind = "level"
         else:
-            kind = _percent_kind(text, m, clause_start, idx, mentions, kinds)
+            kind = _percent_kind(text, m, clause_start, idx, mentions, prev_kind)
         if row and dimension == "percent" and _GROWTH_HEADER.search(_table_header(text, start)):
             kind = "growth"  # in the column headed 增幅 (增长, 增速, 同比)
         role = (
@@ -397,7 +397,7 @@ def attach(
         names.append(name or None)
         if dimension != "percent":
             amount = (si, name or None)
-        kinds.append(kind)
+        prev_kind = kind
         prev_threshold = threshold
         prev_end = tail
     return out
@@ -688,12 +688,12 @@ def _percent_kind(
     clause_start: int,
     idx: int,
     mentions: Sequence[Mention],
-    kinds: list[str],
+    prev_kind: str,
 ) -> str:
     """The kind of a percentage (a growth, a share, …): what its clause says of it."""
     # a percentage right after another, joined by 、: same kind (分别增长 3%、4%)
-    if idx and text[mentions[idx - 1].end : m.start].strip() == "、" and kinds:
-        return kinds[-1]
+    if idx and text[mentions[idx - 1].end : m.start].strip() == "、":
+        return prev_kind
     # the cue that ends last, the longest of those: the first match in the reversed clause
     rx, kinds_of = _kind_rx()
     last = rx.search(text[clause_start : m.start][::-1])
