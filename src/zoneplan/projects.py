@@ -86,7 +86,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "capacity_tail": re.compile(
             rf"{_NAME_CHAR}{{2,18}}?(?:生产线项目|生产项目|项目|生产线|(?=[,、;。:等的和与及]|正在|加快|建设))"
         ),
-        # one trie (亿元的 and 万元的 in it): a single branch per first character scans fastest
+        # one trie (亿元的 and 万元的 in it): a single class of first characters scans fastest
         "generic_anchor": re.compile(alt(anchors)),
         "generic": re.compile(generic),
         # the same anchors with the name after them read in the same pass (group 1), so the engine
@@ -124,8 +124,12 @@ def _scanned_trie(words: tuple[str, ...], *, committed: bool = False) -> str:
     scanned for in a long text: it opens with the class of first characters (the engine skips to one
     without a call), passes over one with no word's second character after it (a lookahead) and tells
     the words apart by their second character, then their first (a lookbehind). An attempt at a
-    common first character (产, 新, 中 …) so tries a few branches, not one per first character."""
+    common first character (产, 新, 中 …) so tries a few branches, not one per first character. At a
+    position it tries the same words in the same order as the trie (the longest first); ``committed``
+    keeps the first word read, as an atomic group does."""
     distinct = sorted({w for w in words if w})
+    if not distinct:
+        return "(?!)"
     singles = [w for w in distinct if len(w) == 1]
     pairs: dict[str, dict[str, list[str]]] = {}  # second character -> first character -> the rests
     for w in distinct:
