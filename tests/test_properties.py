@@ -22,6 +22,7 @@ such text:
 from __future__ import annotations
 
 import itertools
+import re
 from array import array
 from decimal import Decimal
 
@@ -31,6 +32,7 @@ from hypothesis import strategies as st
 import zoneplan
 from zoneplan import Plan, Task, ZoneplanError
 from zoneplan.clean import Cleaned, clean, fold
+from zoneplan.lexicon import scanned_trie_pattern, trie_pattern
 from zoneplan.quantities import find_mentions, quote_spans
 
 # --------------------------------------------------------------------------- the pieces
@@ -331,3 +333,28 @@ def test_json_round_trip_keeps_long_exact_numbers() -> None:
     plan = zoneplan.parse("完成投资12345678901234567.89亿元。")
     assert [i.value for i in plan.indicators] == [Decimal("12345678901234567.89")]
     assert Plan.model_validate_json(plan.model_dump_json()) == plan
+
+
+# --------------------------------------------------------------------------- word patterns
+
+WORD_CHARS = "产业园区新建设中心工程项目基地研究院"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet=WORD_CHARS, min_size=1, max_size=4), min_size=1, max_size=12),
+    text=st.text(alphabet=WORD_CHARS + ",。", max_size=40),
+)
+def test_scanned_trie_reads_what_the_trie_reads(words: list[str], text: str) -> None:
+    # the scanned form (lexicon.scanned_trie_pattern) only finds its words faster: at every
+    # position it matches the longest word the plain trie matches there
+    plain = re.compile(trie_pattern(words))
+    scanned = re.compile(scanned_trie_pattern(words))
+    for pos in range(len(text) + 1):
+        a, b = plain.match(text, pos), scanned.match(text, pos)
+        assert (a and a.group()) == (b and b.group()), (words, text, pos)
+    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in scanned.finditer(text)]
+    # committed: the word read stays read when what follows it fails (as an atomic group)
+    committed = re.compile(f"(?:{scanned_trie_pattern(words, committed=True)})[,。]")
+    atomic = re.compile(f"(?>{trie_pattern(words)})[,。]")
+    assert [m.span() for m in atomic.finditer(text)] == [m.span() for m in committed.finditer(text)]

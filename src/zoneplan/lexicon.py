@@ -90,6 +90,40 @@ def _trie(words: list[str], sep: str) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def scanned_trie_pattern(words: Iterable[str], *, committed: bool = False) -> str:
+    """A regex of ``words`` that matches what :func:`trie_pattern` does at every position, built to be
+    scanned for in a long text: it opens with the class of first characters (the engine skips to one
+    without a call), passes over one with no word's second character after it (a lookahead) and tells
+    the words apart by their second character, then their first (a lookbehind). An attempt at a
+    common first character (产, 新, 中 …) so tries a few branches, not one per first character. At a
+    position it tries the same words in the same order as the trie (the longest first); ``committed``
+    keeps the first word read, as an atomic group does."""
+    distinct = sorted({w for w in words if w})
+    if not distinct:
+        return "(?!)"
+    singles = [w for w in distinct if len(w) == 1]
+    pairs: dict[str, dict[str, list[str]]] = {}  # second character -> first character -> the rests
+    for w in distinct:
+        if len(w) > 1:
+            pairs.setdefault(w[1], {}).setdefault(w[0], []).append(w[2:])
+    branches = []
+    for second, by_first in sorted(pairs.items()):
+        after = []
+        for first, rests in sorted(by_first.items()):
+            longer = [r for r in rests if r]
+            tail = "" if not longer else f"(?:{trie_pattern(longer)})" + ("?" if "" in rests else "")
+            after.append(f"(?<={re.escape(first)}.){tail}")
+        branches.append(re.escape(second) + (after[0] if len(after) == 1 else f"(?:{'|'.join(after)})"))
+    two = f"(?={_char_class(pairs)})(?:{'|'.join(branches)})" if branches else "(?!)"
+    one = f"|(?<={_char_class(singles)})" if singles else ""  # a one-character word, when no longer one is
+    return f"{_char_class(w[0] for w in distinct)}(?{'>' if committed else ':'}{two}{one})"
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A character class of ``chars``."""
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
 def data_text(name: str) -> str:
     """The text of a bundled data file."""
     return resources.files("zoneplan").joinpath("data", name).read_text(encoding="utf-8")

@@ -19,12 +19,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Final
 
 import attrs
 
-from .lexicon import lexicon, trie_pattern
+from .lexicon import lexicon, scanned_trie_pattern, trie_pattern
 from .quantities import quote_spans
 
 __all__ = ["ProjectHit", "companies_of", "find_projects"]
@@ -58,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon().projects
 
     def alt(words: tuple[str, ...]) -> str:
-        return _scanned_trie(words)
+        return scanned_trie_pattern(words)
 
     bare = (
         f"(?:{alt(lex['project_verbs'])})?(?:{alt(lex['generic_modifiers'])})*"
@@ -78,7 +78,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"等(?=(?:[0-9一二三四五六七八九十]+(?:个|家|只|项|条|幅|宗))?[\u4e00-\u9fff]{{0,8}}?"
             rf"(?:{alt(lex['list_closers'])}))"
         ),
-        "specific": re.compile(rf"{_scanned_trie(lex['specific_suffixes'])}(?:[一二三四五六]期)?"),
+        "specific": re.compile(rf"{scanned_trie_pattern(lex['specific_suffixes'])}(?:[一二三四五六]期)?"),
         # a plant named by its capacity: 某公司年产2万吨钢筋生产项目, 某集团20万吨/年聚苯乙烯项目
         "capacity": re.compile(rf"年产能?[0-9.]+[万亿]?(?:{_CAPACITY_UNITS})"),
         # a yearly capacity written after its number (20万吨/年): found from its unit, then back
@@ -98,7 +98,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # (a stop noun, 开发区 or 中心, is passed over where it stands: see _trim_left; a lookahead
         # for them here would keep the engine from skipping to a stop's first character)
-        "stops": re.compile(_scanned_trie(lex["left_stops"])),
+        "stops": re.compile(scanned_trie_pattern(lex["left_stops"])),
         # a facility word with only class modifiers before it (科创平台, 省企业研究院)
         # (a stage word before it too: 签约项目, 在建项目)
         "bare": re.compile(bare),
@@ -119,45 +119,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _scanned_trie(words: tuple[str, ...], *, committed: bool = False) -> str:
-    """A regex of ``words`` that matches what :func:`trie_pattern` does at every position, built to be
-    scanned for in a long text: it opens with the class of first characters (the engine skips to one
-    without a call), passes over one with no word's second character after it (a lookahead) and tells
-    the words apart by their second character, then their first (a lookbehind). An attempt at a
-    common first character (产, 新, 中 …) so tries a few branches, not one per first character. At a
-    position it tries the same words in the same order as the trie (the longest first); ``committed``
-    keeps the first word read, as an atomic group does."""
-    distinct = sorted({w for w in words if w})
-    if not distinct:
-        return "(?!)"
-    singles = [w for w in distinct if len(w) == 1]
-    pairs: dict[str, dict[str, list[str]]] = {}  # second character -> first character -> the rests
-    for w in distinct:
-        if len(w) > 1:
-            pairs.setdefault(w[1], {}).setdefault(w[0], []).append(w[2:])
-    branches = []
-    for second, by_first in sorted(pairs.items()):
-        after = []
-        for first, rests in sorted(by_first.items()):
-            longer = [r for r in rests if r]
-            tail = "" if not longer else f"(?:{trie_pattern(longer)})" + ("?" if "" in rests else "")
-            after.append(f"(?<={re.escape(first)}.){tail}")
-        branches.append(re.escape(second) + (after[0] if len(after) == 1 else f"(?:{'|'.join(after)})"))
-    two = f"(?={_char_class(pairs)})(?:{'|'.join(branches)})" if branches else "(?!)"
-    one = f"|(?<={_char_class(singles)})" if singles else ""  # a one-character word, when no longer one is
-    return f"{_char_class(w[0] for w in distinct)}(?{'>' if committed else ':'}{two}{one})"
-
-
-def _char_class(chars: Iterable[str]) -> str:
-    """A character class of ``chars``."""
-    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
-
-
 def _committed_trie(words: tuple[str, ...]) -> str:
     """A trie of ``words`` that keeps the word it read (the longest) when what follows fails, as a
     trie alone does at a position (an atomic group after the first character, so the engine still
     scans for a first character)."""
-    return _scanned_trie(words, committed=True)
+    return scanned_trie_pattern(words, committed=True)
 
 
 def _overlapping(words: tuple[str, ...]) -> list[str]:
