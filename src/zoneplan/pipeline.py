@@ -134,9 +134,8 @@ def _parse(raw: str, source: str | None) -> Plan:
 
     zones = headline_zones(text, parts.at, mentions, first_heading)
     facts = attach(text, mentions, parts.at, zones)
-    ids = _task_ids(outline.roots)
-    locate = _Locator(outline.roots)
-    indicators = _indicators(mentions, facts, c, locate, ids)
+    task_at = _TaskMap(outline.roots)
+    indicators = _indicators(mentions, facts, c, task_at)
     review_heading = next((h.title for h in heads if h.part == "review" and h.depth == 1), None)
     plan_heading = next((h.title for h in heads if h.part == "plan" and h.style == "part"), None) or next(
         (h.title for h in heads if h.depth == 1 and h.part == "plan" and _YEAR_IN.search(h.title)), None
@@ -154,9 +153,9 @@ def _parse(raw: str, source: str | None) -> Plan:
     zone_names = (meta.zone, *meta.zone_aliases) if meta.zone else ()
     found = find_projects(text, quotes=quotes, part_at=parts.at)
     hits = [h for h in found if not any(z.startswith(h.name) for z in zone_names)]
-    projects = _projects(hits, c, indicators, parts.at, locate, ids)
+    projects = _projects(hits, c, indicators, parts.at, task_at)
     tasks = _tasks(outline.roots, c, indicators, projects)
-    goals = _goals(text, c, indicators, zones, parts, heads, locate, ids, [m.start for m in mentions])
+    goals = _goals(text, c, indicators, zones, parts, heads, task_at, [m.start for m in mentions])
     # the whole tree validated in one call: pydantic-core builds every nested model without a
     # Python call per object (about twice as fast as constructing them one by one), and without
     # the checks for data from outside (model.plan_from_records)
@@ -185,43 +184,50 @@ def _parse(raw: str, source: str | None) -> Plan:
 _Record = dict[str, Any]
 
 
-class _Locator:
-    """The innermost heading whose block holds an offset: bisect, then up the ancestors."""
+class _TaskMap:
+    """The id of the innermost task whose block holds an offset, as a step function.
+
+    The task at an offset can only change where a heading or a block begins or ends, so it is
+    worked out once at each such bound: ``ids[k]`` holds from ``bounds[k]`` up to the next bound,
+    and a lookup is one bisect (``bounds`` opens at 0).
+    """
 
     def __init__(self, roots: tuple[Heading, ...]) -> None:
-        self.parent: dict[int, Heading | None] = {}
+        parent: dict[int, Heading | None] = {}
+        tids: dict[int, str] = {}
         flat: list[Heading] = []
         # a stack, not a nested function calling itself: such a function is a reference cycle
         # (it holds itself through its closure), which only the cyclic collector frees
-        stack: list[tuple[Heading, Heading | None]] = [(r, None) for r in reversed(roots)]
+        stack: list[tuple[Heading, Heading | None, str]] = [(r, None, str(k)) for k, r in enumerate(roots, 1)]
+        stack.reverse()
         while stack:
-            h, parent = stack.pop()
-            self.parent[id(h)] = parent
+            h, up, tid = stack.pop()
+            parent[id(h)] = up
+            tids[id(h)] = tid
             flat.append(h)
-            stack.extend((ch, h) for ch in reversed(h.children))
+            if h.children:  # (most headings have none)
+                stack.extend([(ch, h, f"{tid}.{k}") for k, ch in enumerate(h.children, 1)][::-1])
         flat.sort(key=lambda h: h.start)
-        self.flat = flat
-        self.starts = [h.start for h in flat]
+        starts = [h.start for h in flat]
 
-    def __call__(self, pos: int) -> Heading | None:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        h = self.flat[i] if i >= 0 else None
-        while h is not None and not (h.start <= pos < h.end):
-            h = self.parent[id(h)]
-        return h
+        def innermost(pos: int) -> str | None:
+            """The last heading begun at ``pos``, or the nearest of its ancestors whose block holds it."""
+            i = bisect.bisect_right(starts, pos) - 1
+            h = flat[i] if i >= 0 else None
+            while h is not None and not (h.start <= pos < h.end):
+                h = parent[id(h)]
+            return None if h is None else tids[id(h)]
 
+        self.bounds = sorted({0, *starts, *(h.end for h in flat)})
+        self.ids = [innermost(b) for b in self.bounds]
 
-def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> dict[int, str]:
-    ids: dict[int, str] = {}
-    for i, h in enumerate(roots, 1):
-        tid = f"{prefix}{i}"
-        ids[id(h)] = tid
-        ids.update(_task_ids(h.children, tid + "."))
-    return ids
+    def at(self, pos: int) -> str | None:
+        """The id of the innermost task whose block holds offset ``pos`` (>= 0)."""
+        return self.ids[bisect.bisect_right(self.bounds, pos) - 1]
 
 
 def _indicators(
-    mentions: list[Mention], facts: list[Facts], c: Cleaned, locate: _Locator, ids: dict[int, str]
+    mentions: list[Mention], facts: list[Facts], c: Cleaned, task_at: _TaskMap
 ) -> list[_Record]:
     """The indicators' records, spans mapped back to the raw text (unit factors looked up once
     per unit definition)."""
@@ -229,6 +235,7 @@ def _indicators(
     offsets = c.offsets  # (a mention is never empty: its raw span read directly)
     factors: dict[int, tuple[Decimal, str]] = {}  # per unit definition: its base factor and unit
     sentences: dict[tuple[int, int], dict[str, int]] = {}  # the figures of a sentence share its span
+    bounds, task_ids = task_at.bounds, task_at.ids  # (task_at.at inlined: one call per figure less)
     out: list[_Record] = []
     for i, (m, f) in enumerate(zip(mentions, facts, strict=True)):
         start, end = offsets[m.start], offsets[m.end - 1] + 1
@@ -241,7 +248,6 @@ def _indicators(
         else:
             factor, base_unit = _ONE, "yuan" if f.dimension == "currency_cny" else "item"
         first = m.value if m.value is not None else m.low
-        host = locate(m.start)
         sentence = sentences.get(f.sentence)
         if sentence is None:
             s_start, s_end = c.raw_span(*f.sentence)
@@ -264,7 +270,7 @@ def _indicators(
                 "role": f.role,
                 "headline": f.headline,
                 "part": f.part,
-                "task": None if host is None else ids.get(id(host)),
+                "task": task_ids[bisect.bisect_right(bounds, m.start) - 1],
                 "sentence": sentence,
             }
         )
@@ -284,8 +290,7 @@ def _projects(
     c: Cleaned,
     indicators: list[_Record],
     part_at: Callable[[int], str | None],
-    locate: _Locator,
-    ids: dict[int, str],
+    task_at: _TaskMap,
 ) -> list[_Record]:
     out: list[_Record] = []
     starts = [ind["span"]["start"] for ind in indicators]  # in order: figures come sorted
@@ -321,7 +326,6 @@ def _projects(
                     else {"text": ind["text"], "span": ind["span"]}
                 )
                 capacity["indicator"] = ind["id"]
-        h = locate(hit.start)
         out.append(
             {
                 "id": len(out),
@@ -332,7 +336,7 @@ def _projects(
                 "status": hit.status,
                 "companies": companies_of(hit.name),
                 "part": part_at(hit.start),
-                "task": ids.get(id(h)) if h is not None else None,
+                "task": task_at.at(hit.start),
             }
         )
     return out
@@ -414,8 +418,7 @@ def _goals(
     zones: list[tuple[int, int]],
     parts: PartMap,
     heads: list[Heading],
-    locate: _Locator,
-    ids: dict[int, str],
+    task_at: _TaskMap,
     mention_starts: list[int],
 ) -> list[_Record]:
     out: list[_Record] = []
@@ -441,7 +444,6 @@ def _goals(
         strength = next((s for w, s in _STRENGTH if w in clause), "plain")
         headline = any(a <= cs < b or cs <= a < ce for a, b in zones)
         rs, re_ = c.raw_span(cs, ce)
-        h = locate(cs)
         out.append(
             {
                 "id": len(out),
@@ -450,7 +452,7 @@ def _goals(
                 "strength": strength,
                 "headline": headline,
                 "indicators": inds,
-                "task": ids.get(id(h)) if h is not None else None,
+                "task": task_at.at(cs),
             }
         )
     return out
