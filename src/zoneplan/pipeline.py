@@ -23,7 +23,7 @@ from .clean import Cleaned, clean, fold
 from .errors import ZoneplanError
 from .load import decode, read_bytes
 from .meta import find_title, read_meta, title_parts
-from .model import Plan, plan_from_records
+from .model import Plan, Span, plan_from_records, span_of
 from .outline import Heading, PartMap, build_outline
 from .projects import ProjectHit, companies_of, find_projects
 from .quantities import Mention, find_mentions, quote_spans
@@ -234,7 +234,7 @@ def _indicators(
     raw = c.raw
     offsets = c.offsets  # (a mention is never empty: its raw span read directly)
     factors: dict[int, tuple[Decimal, str]] = {}  # per unit definition: its base factor and unit
-    sentences: dict[tuple[int, int], dict[str, int]] = {}  # the figures of a sentence share its span
+    sentences: dict[tuple[int, int], Span] = {}  # the figures of a sentence share its Span
     bounds, task_ids = task_at.bounds, task_at.ids  # (task_at.at inlined: one call per figure less)
     out: list[_Record] = []
     for i, (m, f) in enumerate(zip(mentions, facts, strict=True)):
@@ -251,7 +251,7 @@ def _indicators(
         sentence = sentences.get(f.sentence)
         if sentence is None:
             s_start, s_end = c.raw_span(*f.sentence)
-            sentence = sentences[f.sentence] = {"start": s_start, "end": s_end}
+            sentence = sentences[f.sentence] = span_of(s_start, s_end)
         out.append(
             {
                 "id": i,
