@@ -226,9 +226,7 @@ class _TaskMap:
         return self.ids[bisect.bisect_right(self.bounds, pos) - 1]
 
 
-def _indicators(
-    mentions: list[Mention], facts: list[Facts], c: Cleaned, task_at: _TaskMap
-) -> list[_Record]:
+def _indicators(mentions: list[Mention], facts: list[Facts], c: Cleaned, task_at: _TaskMap) -> list[_Record]:
     """The indicators' records, spans mapped back to the raw text (unit factors looked up once
     per unit definition)."""
     raw = c.raw
