@@ -294,36 +294,10 @@ def _projects(
     starts = [ind["span"]["start"] for ind in indicators]  # in order: figures come sorted
     for hit in hits:
         s, e = c.raw_span(hit.start, hit.end)
-        investment = capacity = None
         # figures in the name's neighbourhood (same clause): investment before or after it
         lo = bisect.bisect_left(starts, s - 24)
         hi = bisect.bisect_right(starts, e + 40)
-        # the figures after the name first, then those before it, the nearest first
-        near = indicators[lo:hi]
-        after = [ind for ind in near if ind["span"]["start"] >= e]
-        for ind in after + [ind for ind in reversed(near) if ind["span"]["start"] < e]:
-            i_start, i_end = ind["span"]["start"], ind["span"]["end"]
-            if i_start >= e and c.raw[i_end : i_end + 1] == "的":
-                continue  # 总投资6.5亿元的X项目: what follows the figure is its project
-            if _CLASS_AFTER.match(c.raw, i_end):
-                continue  # 10亿元以上项目2个(分别为A项目和B项目): a class, not what one costs
-            if ind["dimension"] in ("currency_cny", "currency_usd") and ind["role"] == "other":
-                between = fold(c.raw[e:i_start] if i_start >= e else c.raw[i_end:s])
-                if investment is None and (
-                    not _CLAUSE_BREAK.search(between) or (i_start > e and _NEXT_INVESTMENT.match(between))
-                ):
-                    investment = {"text": ind["text"], "span": ind["span"], "indicator": ind["id"]}
-            if capacity is not None:
-                continue
-            yearly = fold(c.raw[max(0, i_start - 2) : i_start]) == "年产"
-            inside = s <= i_start and i_end <= e
-            if (ind["dimension"] == "mass_rate" or yearly) and (inside or 0 <= s - i_end <= 2):
-                capacity = (
-                    {"text": "年产" + ind["text"], "span": {"start": i_start - 2, "end": i_end}}
-                    if yearly
-                    else {"text": ind["text"], "span": ind["span"]}
-                )
-                capacity["indicator"] = ind["id"]
+        investment, capacity = _figures_of(c.raw, s, e, indicators[lo:hi]) if lo < hi else (None, None)
         out.append(
             {
                 "id": len(out),
@@ -338,6 +312,44 @@ def _projects(
             }
         )
     return out
+
+
+def _figures_of(raw: str, s: int, e: int, near: list[_Record]) -> tuple[_Record | None, _Record | None]:
+    """The investment and the capacity of the project named at raw ``[s, e)``, among the figures
+    ``near`` it (in text order)."""
+    investment: _Record | None = None
+    capacity: _Record | None = None
+    # the figures after the name first, then those before it, the nearest first
+    after = [ind for ind in near if ind["span"]["start"] >= e]
+    for ind in after + [ind for ind in reversed(near) if ind["span"]["start"] < e]:
+        i_start, i_end = ind["span"]["start"], ind["span"]["end"]
+        # what could be its cost, and what could be its capacity: in the name or just before it
+        money = (
+            investment is None
+            and ind["dimension"] in ("currency_cny", "currency_usd")
+            and ind["role"] == "other"
+        )
+        placed = capacity is None and ((s <= i_start and i_end <= e) or 0 <= s - i_end <= 2)
+        if not (money or placed):
+            continue
+        if i_start >= e and raw[i_end : i_end + 1] == "的":
+            continue  # 总投资6.5亿元的X项目: what follows the figure is its project
+        if _CLASS_AFTER.match(raw, i_end):
+            continue  # 10亿元以上项目2个(分别为A项目和B项目): a class, not what one costs
+        if money:
+            between = fold(raw[e:i_start] if i_start >= e else raw[i_end:s])
+            if not _CLAUSE_BREAK.search(between) or (i_start > e and _NEXT_INVESTMENT.match(between)):
+                investment = {"text": ind["text"], "span": ind["span"], "indicator": ind["id"]}
+        if placed:
+            yearly = fold(raw[max(0, i_start - 2) : i_start]) == "年产"
+            if ind["dimension"] == "mass_rate" or yearly:
+                capacity = (
+                    {"text": "年产" + ind["text"], "span": {"start": i_start - 2, "end": i_end}}
+                    if yearly
+                    else {"text": ind["text"], "span": ind["span"]}
+                )
+                capacity["indicator"] = ind["id"]
+    return investment, capacity
 
 
 _CLAUSE_BREAK: Final = re.compile(r"[,;。]")
