@@ -443,14 +443,17 @@ def _goals(
     first_line = re.match(r"\s*[^\n]*", text)
     title_end = first_line.end() if first_line else 0
     for cm in _clauses_in(text, parts.ranges("plan", len(text))):
-        cs, ce = cm.start(), cm.end()
+        cs, ce = cm.span()
         if ce <= title_end:
             continue
         lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
         inds = [ind["id"] for ind in indicators[lo:hi] if ind["role"] == "target"] if hi > lo else []
-        clause = cm.group()
-        if not inds and (not _GOAL_CUE.search(clause) or clause.rstrip().endswith(":") or in_title(cs, ce)):
+        # (the cue looked for in the text, not in a copy of every clause: most have none)
+        if not inds and (
+            not _GOAL_CUE.search(text, cs, ce) or text[cs:ce].rstrip().endswith(":") or in_title(cs, ce)
+        ):
             continue  # without a figure: a goal needs a cue, and headings and introductions are none
+        clause = cm.group()
         strength = next((s for w, s in _STRENGTH if w in clause), "plain")
         headline = any(a <= cs < b or cs <= a < ce for a, b in zones)
         rs, re_ = c.raw_span(cs, ce)
