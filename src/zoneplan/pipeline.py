@@ -151,8 +151,10 @@ def _parse(raw: str, source: str | None) -> Plan:
     )
     # the zone itself (清溪工业园 of 清溪工业园区管委会) is no project in it
     zone_names = (meta.zone, *meta.zone_aliases) if meta.zone else ()
+    # (what a zone's name starts with, as a set: one look-up per project)
+    zone_heads = {z[:k] for z in zone_names for k in range(len(z) + 1)}
     found = find_projects(text, quotes=quotes, part_at=parts.at)
-    hits = [h for h in found if not any(z.startswith(h.name) for z in zone_names)]
+    hits = [h for h in found if h.name not in zone_heads]
     projects = _projects(hits, c, indicators, parts.at, task_at)
     tasks = _tasks(outline.roots, c, indicators, projects)
     goals = _goals(text, c, indicators, zones, parts, heads, task_at, [m.start for m in mentions])
