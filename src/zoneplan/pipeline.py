@@ -383,9 +383,10 @@ def _task(
     closure: a nested function that calls itself is a reference cycle)."""
     offsets = c.offsets
     s = offsets[h.start]
-    te = offsets[max(h.title_end, h.title_start + 1) - 1] + 1
+    te = offsets[(h.title_end if h.title_end > h.title_start else h.title_start + 1) - 1] + 1
     be = offsets[h.end] if h.end < len(offsets) - 1 else len(c.raw)
-    children = [_task(ch, f"{tid}.{k}", c, owned) for k, ch in enumerate(h.children, 1)]
+    # (most headings have no children: no comprehension run for them)
+    children = [_task(ch, f"{tid}.{k}", c, owned) for k, ch in enumerate(h.children, 1)] if h.children else []
     inds = owned[0].get(tid, [])
     projs = owned[1].get(tid, [])
     if children:
