@@ -369,12 +369,12 @@ def _without_outside_checks(node: Any) -> Any:
     return out
 
 
-def _records_validator() -> SchemaValidator:
-    """A validator of a Plan from the records the pipeline builds (``pipeline.py``).
+def _records_validator(model: type[BaseModel]) -> SchemaValidator:
+    """A validator of a ``model`` (a Plan, a Span) from the records the pipeline builds (``pipeline.py``).
 
     The pipeline makes every record itself, with exactly the fields, spans from its offset map
     and numbers as Decimals, so the checks for data from outside would only cost time (a
-    quarter of the validation). The validator builds the same classes as ``Plan.model_validate``
+    quarter of the validation). The validator builds the same classes as ``model_validate``
     does; pydantic-core would reuse each class's own validator for its nested models, and does
     not while the classes are marked incomplete (here, at import, before anything else can use
     them). Should a pydantic release refuse the edited schema, the public validator serves.
@@ -382,18 +382,27 @@ def _records_validator() -> SchemaValidator:
     try:
         for cls in _MODELS:
             cls.__pydantic_complete__ = False
-        return SchemaValidator(_without_outside_checks(Plan.__pydantic_core_schema__))
+        return SchemaValidator(_without_outside_checks(model.__pydantic_core_schema__))
     except Exception:  # pragma: no cover - a pydantic that changed its schema format
-        return Plan.__pydantic_validator__  # type: ignore[return-value]
+        return model.__pydantic_validator__  # type: ignore[return-value]
     finally:
         for cls in _MODELS:
             cls.__pydantic_complete__ = True
 
 
-_RECORDS: Final = _records_validator()
+_RECORDS: Final = _records_validator(Plan)
+_SPANS: Final = _records_validator(Span)
 
 
 def plan_from_records(records: dict[str, Any]) -> Plan:
-    """The Plan of the pipeline's records: nested dicts of exactly the models' fields."""
+    """The Plan of the pipeline's records: nested dicts of exactly the models' fields (or, where
+    records share one, the model itself: a Span built by :func:`span_of`)."""
     plan: Plan = _RECORDS.validate_python(records)
     return plan
+
+
+def span_of(start: int, end: int) -> Span:
+    """The Span of offsets the pipeline worked out (``start <= end``), for records to share it:
+    pydantic-core takes a model in a record as it is, where it builds one per record from a dict."""
+    span: Span = _SPANS.validate_python({"start": start, "end": end})
+    return span

@@ -23,7 +23,7 @@ from .clean import Cleaned, clean, fold
 from .errors import ZoneplanError
 from .load import decode, read_bytes
 from .meta import find_title, read_meta, title_parts
-from .model import Plan, plan_from_records
+from .model import Plan, Span, plan_from_records, span_of
 from .outline import Heading, PartMap, build_outline
 from .projects import ProjectHit, companies_of, find_projects
 from .quantities import Mention, find_mentions, quote_spans
@@ -134,9 +134,8 @@ def _parse(raw: str, source: str | None) -> Plan:
 
     zones = headline_zones(text, parts.at, mentions, first_heading)
     facts = attach(text, mentions, parts.at, zones)
-    ids = _task_ids(outline.roots)
-    locate = _Locator(outline.roots)
-    indicators = _indicators(mentions, facts, c, locate, ids)
+    task_at = _TaskMap(outline.roots)
+    indicators = _indicators(mentions, facts, c, task_at)
     review_heading = next((h.title for h in heads if h.part == "review" and h.depth == 1), None)
     plan_heading = next((h.title for h in heads if h.part == "plan" and h.style == "part"), None) or next(
         (h.title for h in heads if h.depth == 1 and h.part == "plan" and _YEAR_IN.search(h.title)), None
@@ -152,11 +151,13 @@ def _parse(raw: str, source: str | None) -> Plan:
     )
     # the zone itself (清溪工业园 of 清溪工业园区管委会) is no project in it
     zone_names = (meta.zone, *meta.zone_aliases) if meta.zone else ()
+    # (what a zone's name starts with, as a set: one look-up per project)
+    zone_heads = {z[:k] for z in zone_names for k in range(len(z) + 1)}
     found = find_projects(text, quotes=quotes, part_at=parts.at)
-    hits = [h for h in found if not any(z.startswith(h.name) for z in zone_names)]
-    projects = _projects(hits, c, indicators, parts.at, locate, ids)
+    hits = [h for h in found if h.name not in zone_heads]
+    projects = _projects(hits, c, indicators, parts.at, task_at)
     tasks = _tasks(outline.roots, c, indicators, projects)
-    goals = _goals(text, c, indicators, zones, parts, heads, locate, ids, [m.start for m in mentions])
+    goals = _goals(text, c, indicators, zones, parts, heads, task_at, [m.start for m in mentions])
     # the whole tree validated in one call: pydantic-core builds every nested model without a
     # Python call per object (about twice as fast as constructing them one by one), and without
     # the checks for data from outside (model.plan_from_records)
@@ -185,50 +186,56 @@ def _parse(raw: str, source: str | None) -> Plan:
 _Record = dict[str, Any]
 
 
-class _Locator:
-    """The innermost heading whose block holds an offset: bisect, then up the ancestors."""
+class _TaskMap:
+    """The id of the innermost task whose block holds an offset, as a step function.
+
+    The task at an offset can only change where a heading or a block begins or ends, so it is
+    worked out once at each such bound: ``ids[k]`` holds from ``bounds[k]`` up to the next bound,
+    and a lookup is one bisect (``bounds`` opens at 0).
+    """
 
     def __init__(self, roots: tuple[Heading, ...]) -> None:
-        self.parent: dict[int, Heading | None] = {}
+        parent: dict[int, Heading | None] = {}
+        tids: dict[int, str] = {}
         flat: list[Heading] = []
         # a stack, not a nested function calling itself: such a function is a reference cycle
         # (it holds itself through its closure), which only the cyclic collector frees
-        stack: list[tuple[Heading, Heading | None]] = [(r, None) for r in reversed(roots)]
+        stack: list[tuple[Heading, Heading | None, str]] = [(r, None, str(k)) for k, r in enumerate(roots, 1)]
+        stack.reverse()
         while stack:
-            h, parent = stack.pop()
-            self.parent[id(h)] = parent
+            h, up, tid = stack.pop()
+            parent[id(h)] = up
+            tids[id(h)] = tid
             flat.append(h)
-            stack.extend((ch, h) for ch in reversed(h.children))
+            if h.children:  # (most headings have none)
+                stack.extend([(ch, h, f"{tid}.{k}") for k, ch in enumerate(h.children, 1)][::-1])
         flat.sort(key=lambda h: h.start)
-        self.flat = flat
-        self.starts = [h.start for h in flat]
+        starts = [h.start for h in flat]
 
-    def __call__(self, pos: int) -> Heading | None:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        h = self.flat[i] if i >= 0 else None
-        while h is not None and not (h.start <= pos < h.end):
-            h = self.parent[id(h)]
-        return h
+        def innermost(pos: int) -> str | None:
+            """The last heading begun at ``pos``, or the nearest of its ancestors whose block holds it."""
+            i = bisect.bisect_right(starts, pos) - 1
+            h = flat[i] if i >= 0 else None
+            while h is not None and not (h.start <= pos < h.end):
+                h = parent[id(h)]
+            return None if h is None else tids[id(h)]
 
+        self.bounds = sorted({0, *starts, *(h.end for h in flat)})
+        self.ids = [innermost(b) for b in self.bounds]
 
-def _task_ids(roots: tuple[Heading, ...] | list[Heading], prefix: str = "") -> dict[int, str]:
-    ids: dict[int, str] = {}
-    for i, h in enumerate(roots, 1):
-        tid = f"{prefix}{i}"
-        ids[id(h)] = tid
-        ids.update(_task_ids(h.children, tid + "."))
-    return ids
+    def at(self, pos: int) -> str | None:
+        """The id of the innermost task whose block holds offset ``pos`` (>= 0)."""
+        return self.ids[bisect.bisect_right(self.bounds, pos) - 1]
 
 
-def _indicators(
-    mentions: list[Mention], facts: list[Facts], c: Cleaned, locate: _Locator, ids: dict[int, str]
-) -> list[_Record]:
+def _indicators(mentions: list[Mention], facts: list[Facts], c: Cleaned, task_at: _TaskMap) -> list[_Record]:
     """The indicators' records, spans mapped back to the raw text (unit factors looked up once
     per unit definition)."""
     raw = c.raw
     offsets = c.offsets  # (a mention is never empty: its raw span read directly)
     factors: dict[int, tuple[Decimal, str]] = {}  # per unit definition: its base factor and unit
-    sentences: dict[tuple[int, int], dict[str, int]] = {}  # the figures of a sentence share its span
+    sentences: dict[tuple[int, int], Span] = {}  # the figures of a sentence share its Span
+    bounds, task_ids = task_at.bounds, task_at.ids  # (task_at.at inlined: one call per figure less)
     out: list[_Record] = []
     for i, (m, f) in enumerate(zip(mentions, facts, strict=True)):
         start, end = offsets[m.start], offsets[m.end - 1] + 1
@@ -241,11 +248,10 @@ def _indicators(
         else:
             factor, base_unit = _ONE, "yuan" if f.dimension == "currency_cny" else "item"
         first = m.value if m.value is not None else m.low
-        host = locate(m.start)
         sentence = sentences.get(f.sentence)
         if sentence is None:
             s_start, s_end = c.raw_span(*f.sentence)
-            sentence = sentences[f.sentence] = {"start": s_start, "end": s_end}
+            sentence = sentences[f.sentence] = span_of(s_start, s_end)
         out.append(
             {
                 "id": i,
@@ -264,7 +270,7 @@ def _indicators(
                 "role": f.role,
                 "headline": f.headline,
                 "part": f.part,
-                "task": None if host is None else ids.get(id(host)),
+                "task": task_ids[bisect.bisect_right(bounds, m.start) - 1],
                 "sentence": sentence,
             }
         )
@@ -284,44 +290,16 @@ def _projects(
     c: Cleaned,
     indicators: list[_Record],
     part_at: Callable[[int], str | None],
-    locate: _Locator,
-    ids: dict[int, str],
+    task_at: _TaskMap,
 ) -> list[_Record]:
     out: list[_Record] = []
     starts = [ind["span"]["start"] for ind in indicators]  # in order: figures come sorted
     for hit in hits:
         s, e = c.raw_span(hit.start, hit.end)
-        investment = capacity = None
         # figures in the name's neighbourhood (same clause): investment before or after it
         lo = bisect.bisect_left(starts, s - 24)
         hi = bisect.bisect_right(starts, e + 40)
-        # the figures after the name first, then those before it, the nearest first
-        near = indicators[lo:hi]
-        after = [ind for ind in near if ind["span"]["start"] >= e]
-        for ind in after + [ind for ind in reversed(near) if ind["span"]["start"] < e]:
-            i_start, i_end = ind["span"]["start"], ind["span"]["end"]
-            if i_start >= e and c.raw[i_end : i_end + 1] == "的":
-                continue  # 总投资6.5亿元的X项目: what follows the figure is its project
-            if _CLASS_AFTER.match(c.raw, i_end):
-                continue  # 10亿元以上项目2个(分别为A项目和B项目): a class, not what one costs
-            if ind["dimension"] in ("currency_cny", "currency_usd") and ind["role"] == "other":
-                between = fold(c.raw[e:i_start] if i_start >= e else c.raw[i_end:s])
-                if investment is None and (
-                    not _CLAUSE_BREAK.search(between) or (i_start > e and _NEXT_INVESTMENT.match(between))
-                ):
-                    investment = {"text": ind["text"], "span": ind["span"], "indicator": ind["id"]}
-            if capacity is not None:
-                continue
-            yearly = fold(c.raw[max(0, i_start - 2) : i_start]) == "年产"
-            inside = s <= i_start and i_end <= e
-            if (ind["dimension"] == "mass_rate" or yearly) and (inside or 0 <= s - i_end <= 2):
-                capacity = (
-                    {"text": "年产" + ind["text"], "span": {"start": i_start - 2, "end": i_end}}
-                    if yearly
-                    else {"text": ind["text"], "span": ind["span"]}
-                )
-                capacity["indicator"] = ind["id"]
-        h = locate(hit.start)
+        investment, capacity = _figures_of(c.raw, s, e, indicators[lo:hi]) if lo < hi else (None, None)
         out.append(
             {
                 "id": len(out),
@@ -332,10 +310,48 @@ def _projects(
                 "status": hit.status,
                 "companies": companies_of(hit.name),
                 "part": part_at(hit.start),
-                "task": ids.get(id(h)) if h is not None else None,
+                "task": task_at.at(hit.start),
             }
         )
     return out
+
+
+def _figures_of(raw: str, s: int, e: int, near: list[_Record]) -> tuple[_Record | None, _Record | None]:
+    """The investment and the capacity of the project named at raw ``[s, e)``, among the figures
+    ``near`` it (in text order)."""
+    investment: _Record | None = None
+    capacity: _Record | None = None
+    # the figures after the name first, then those before it, the nearest first
+    after = [ind for ind in near if ind["span"]["start"] >= e]
+    for ind in after + [ind for ind in reversed(near) if ind["span"]["start"] < e]:
+        i_start, i_end = ind["span"]["start"], ind["span"]["end"]
+        # what could be its cost, and what could be its capacity: in the name or just before it
+        money = (
+            investment is None
+            and ind["dimension"] in ("currency_cny", "currency_usd")
+            and ind["role"] == "other"
+        )
+        placed = capacity is None and ((s <= i_start and i_end <= e) or 0 <= s - i_end <= 2)
+        if not (money or placed):
+            continue
+        if i_start >= e and raw[i_end : i_end + 1] == "的":
+            continue  # 总投资6.5亿元的X项目: what follows the figure is its project
+        if _CLASS_AFTER.match(raw, i_end):
+            continue  # 10亿元以上项目2个(分别为A项目和B项目): a class, not what one costs
+        if money:
+            between = fold(raw[e:i_start] if i_start >= e else raw[i_end:s])
+            if not _CLAUSE_BREAK.search(between) or (i_start > e and _NEXT_INVESTMENT.match(between)):
+                investment = {"text": ind["text"], "span": ind["span"], "indicator": ind["id"]}
+        if placed:
+            yearly = fold(raw[max(0, i_start - 2) : i_start]) == "年产"
+            if ind["dimension"] == "mass_rate" or yearly:
+                capacity = (
+                    {"text": "年产" + ind["text"], "span": {"start": i_start - 2, "end": i_end}}
+                    if yearly
+                    else {"text": ind["text"], "span": ind["span"]}
+                )
+                capacity["indicator"] = ind["id"]
+    return investment, capacity
 
 
 _CLAUSE_BREAK: Final = re.compile(r"[,;。]")
@@ -367,9 +383,10 @@ def _task(
     closure: a nested function that calls itself is a reference cycle)."""
     offsets = c.offsets
     s = offsets[h.start]
-    te = offsets[max(h.title_end, h.title_start + 1) - 1] + 1
+    te = offsets[(h.title_end if h.title_end > h.title_start else h.title_start + 1) - 1] + 1
     be = offsets[h.end] if h.end < len(offsets) - 1 else len(c.raw)
-    children = [_task(ch, f"{tid}.{k}", c, owned) for k, ch in enumerate(h.children, 1)]
+    # (most headings have no children: no comprehension run for them)
+    children = [_task(ch, f"{tid}.{k}", c, owned) for k, ch in enumerate(h.children, 1)] if h.children else []
     inds = owned[0].get(tid, [])
     projs = owned[1].get(tid, [])
     if children:
@@ -391,20 +408,36 @@ def _task(
 
 _STRENGTH: Final = (("确保", "guarantee"), ("力争", "aspiration"), ("争取", "aspiration"))
 _GOAL_CUE: Final = re.compile(r"力争|确保|争取|目标|计划|预计|完成.{0,12}任务")
+_CLAUSE_ENDS: Final = ";。!?\n"
 _CLAUSE: Final = re.compile(r"[^;。!?\n]+")
 
 
-def _clauses_in(text: str, ranges: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """The clauses that start inside ``ranges`` (a clause runs on past its range's end)."""
+def _clause_spans(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of the clauses that start inside ``ranges`` (a clause runs on past its
+    range's end): the runs between the ends of clauses, found with a ``str.find`` per kind of end
+    (a scan of memory, where a regex tests every character against the set)."""
+    spans: list[tuple[int, int]] = []
     for start, stop in ranges:
         pos = start
-        if start and text[start - 1] not in ";。!?\n":  # the rest of a clause begun before the range
+        if start and text[start - 1] not in _CLAUSE_ENDS:  # the rest of a clause begun before the range
             head = _CLAUSE.match(text, start)
             pos = head.end() if head else start
-        for m in _CLAUSE.finditer(text, pos):
-            if m.start() >= stop:
-                break
-            yield m
+        ends: list[int] = []
+        for mark in _CLAUSE_ENDS:
+            i = text.find(mark, pos, stop)
+            while i >= 0:
+                ends.append(i)
+                i = text.find(mark, i + 1, stop)
+        ends.sort()
+        at = pos
+        for end in ends:
+            if end > at:
+                spans.append((at, end))
+            at = end + 1
+        last = _CLAUSE.match(text, at) if at < stop else None  # it may run on past the range
+        if last is not None:
+            spans.append(last.span())
+    return spans
 
 
 def _goals(
@@ -414,8 +447,7 @@ def _goals(
     zones: list[tuple[int, int]],
     parts: PartMap,
     heads: list[Heading],
-    locate: _Locator,
-    ids: dict[int, str],
+    task_at: _TaskMap,
     mention_starts: list[int],
 ) -> list[_Record]:
     out: list[_Record] = []
@@ -429,19 +461,20 @@ def _goals(
 
     first_line = re.match(r"\s*[^\n]*", text)
     title_end = first_line.end() if first_line else 0
-    for cm in _clauses_in(text, parts.ranges("plan", len(text))):
-        cs, ce = cm.start(), cm.end()
+    for cs, ce in _clause_spans(text, parts.ranges("plan", len(text))):
         if ce <= title_end:
             continue
         lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
         inds = [ind["id"] for ind in indicators[lo:hi] if ind["role"] == "target"] if hi > lo else []
-        clause = cm.group()
-        if not inds and (not _GOAL_CUE.search(clause) or clause.rstrip().endswith(":") or in_title(cs, ce)):
+        # (the cue looked for in the text, not in a copy of every clause: most have none)
+        if not inds and (
+            not _GOAL_CUE.search(text, cs, ce) or text[cs:ce].rstrip().endswith(":") or in_title(cs, ce)
+        ):
             continue  # without a figure: a goal needs a cue, and headings and introductions are none
+        clause = text[cs:ce]
         strength = next((s for w, s in _STRENGTH if w in clause), "plain")
         headline = any(a <= cs < b or cs <= a < ce for a, b in zones)
         rs, re_ = c.raw_span(cs, ce)
-        h = locate(cs)
         out.append(
             {
                 "id": len(out),
@@ -450,7 +483,7 @@ def _goals(
                 "strength": strength,
                 "headline": headline,
                 "indicators": inds,
-                "task": ids.get(id(h)) if h is not None else None,
+                "task": task_at.at(cs),
             }
         )
     return out
