@@ -292,7 +292,9 @@ def find_mentions(
     pos = 0
     while (m := search(folded, pos)) is not None:
         pos = m.end("body")
-        num, unit, mag, in1, in2, digits = m.group("num", "unit", "mag", "in1", "in2", "digits")
+        num, unit, mag, in1, in2, digits, dmag, rng = m.group(
+            "num", "unit", "mag", "in1", "in2", "digits", "dmag", "range"
+        )
         if num is not None and unit is None and (digits is None or (not mag and num[-1] not in "万亿千百")):
             continue  # no unit: Chinese numerals are never a mention, digits only with a magnitude
         start = m.start()
@@ -302,7 +304,7 @@ def find_mentions(
             continue  # inside a quoted name
         try:
             if num is not None:  # the common case: a number, then maybe a magnitude and a unit
-                mention = _mention(folded, text, m, num, mag, unit, in1 or in2, digits)
+                mention = _mention(folded, text, start, pos, num, mag, unit, in1 or in2, digits, dmag, rng)
             else:
                 mention = _written_otherwise(folded, text, m)
         except ArithmeticError:  # 10^28 and more (its number read, then multiplied): too large to hold
@@ -471,17 +473,18 @@ def _multiplier(mag: str) -> Decimal:
     return Decimal(read_number("一" + mag))
 
 
-def _mention(text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | None, unit_w: str | None,
-             in_cmp: str | None, digits: str | None) -> Mention | None:  # fmt: skip
-    """A number, maybe a magnitude, maybe a unit (``num_w``, ``mag_w``, ``unit_w``: the groups as matched;
-    ``in_cmp``: 余 or 多 between them; ``digits``: the Arabic digits the number starts with)."""
+def _mention(text: str, src: str, start: int, end: int, num_w: str, mag_w: str | None, unit_w: str | None,
+             in_cmp: str | None, digits: str | None, dmag: str | None,
+             rng: str) -> Mention | None:  # fmt: skip
+    """A number, maybe a magnitude, maybe a unit, matched from ``start`` to ``end`` (``num_w``, ``mag_w``,
+    ``unit_w``: the groups as matched; ``in_cmp``: 余 or 多 between them; ``digits``, ``dmag``: the
+    Arabic digits the number starts with and the magnitude right after them; ``rng``: the range after
+    the first number, or "")."""
     unit, udef = _unit_of(unit_w) if unit_w else ("", None)
-    start, end = m.span("body")
-    plain = None  # the digits, when they are the whole number, with at most one magnitude word (2600亿)
-    if digits is not None:
-        dmag, rng = m.group("dmag", "range")
-        if not rng and num_w[0] not in "负-" and not (dmag and mag_w) and len(digits) <= _PLAIN_DIGITS:
-            plain = digits
+    # the digits, when they are the whole number (no sign, no range) with at most one magnitude word
+    plain = None
+    if digits is not None and not rng and num_w[0] not in "负-" and len(digits) <= _PLAIN_DIGITS:
+        plain = None if dmag and mag_w else digits
     mag = mag_w or ""
     if plain is not None:
         num = plain + dmag if dmag else plain
