@@ -56,16 +56,24 @@ def _opt(regex: str) -> str:
     return f"(?:{regex}|)"
 
 
-_NUM_AR: Final = r"[0-9]+(?:,[0-9]{3})*" + _opt(r"\.[0-9]+")
+# grouping commas as a branch that opens with its comma: without one, the engine passes it at once
+_NUM_AR: Final = r"[0-9]+" + _opt(r",[0-9]{3}(?:,[0-9]{3})*") + _opt(r"\.[0-9]+")
 # 千 before 瓦 is the kilo of 千瓦 (500千瓦), not a magnitude
 _MAG_AR: Final = rf"(?:[千百](?!瓦){_opt('万亿|亿|万')}|万亿|亿|万)"
 _MAG_CN: Final = r"(?:万亿|亿|万)"
 # a Chinese numeral: starts with a digit or a place word, may hold spaces, 点 and 万/亿
 # (one flat character class, so that no quantifier nests in another: the scan stays linear)
 _NUM_CN: Final = rf"[{_DIGITS}{_PLACES}][{_CN}点 \t]*"
-_SIGN: Final = _opt(r"负|(?<![0-9A-Za-z.%/])-")
+# a dash is a sign only where no letter, digit or URL character stands before it (G60-5 is a name); the
+# lookbehind comes after the dash, so that the engine passes the branch at once where there is none
+_SIGN: Final = _opt(r"负|-(?<![0-9A-Za-z.%/]-)")
 _ONE: Final = rf"{_SIGN}(?:{_NUM_AR}{_opt(_SP + _MAG_AR)}|{_NUM_CN})"
 _SEP: Final = _opt(r"\(含\)") + r"[ \t]{0,2}(?:--|——|—|–|-|~|至|到)[ \t]{0,2}"
+# the number of a mention: as _ONE, then maybe a range; its digits and their magnitude captured, so
+# that the common case (2600亿, 15) is read from them (:func:`_plain_value`)
+_FIRST: Final = (
+    rf"{_SIGN}(?:(?P<digits>{_NUM_AR})(?:{_SP}(?P<dmag>{_MAG_AR})|)|{_NUM_CN})(?P<range>{_SEP}{_ONE}|)"
+)
 _OPEN_QUOTES: Final = {"“": "”", "‘": "’", "《": "》", '"': '"', "「": "」", "『": "』"}
 
 # what may not follow a unit's character when it only starts a word (成为, 折合, 克服, 部门)
@@ -118,8 +126,11 @@ def _pattern() -> re.Pattern[str]:
     )
     prefixed = [s for s in surfaces if is_prefix_unit(s)]
     prefixes = "|".join(_spaced(s) for s in prefixed)
-    # every alternative starts with one of these: checking it first makes the scan several times faster
-    first = rf"(?=[{_CN}0-9负\-￥¥对半])"
+    # every alternative starts with one of these. The scan consumes it, then matches the alternatives
+    # from it in a lookbehind of that one character: a pattern that opens with a character class lets
+    # the engine skip every other character without entering the pattern (one that opens with a
+    # lookahead gets no such skip). What matched is the group "body": the search goes on from its end.
+    first = rf"[{_CN}0-9负\-￥¥对半]"
     # the alternatives but the last (a number) start with one of these: checked once, a digit
     # goes straight to the last
     other_heads = {*"亿万十百千￥¥对半", *(c for s in prefixed for c in {s[0], s[0].lower(), s[0].upper()})}
@@ -128,8 +139,8 @@ def _pattern() -> re.Pattern[str]:
     # 余/多, a range or a unit. Anything else (一步, 三是, 两手) is no mention: rejected in the scan
     goes_on = {*_CN, *"点余多 \t(-—–~至到", *(c for s in written for c in {s[0], s[0].lower(), s[0].upper()})}
     lone = rf"(?![{_DIGITS}十][^{''.join(sorted(map(re.escape, goes_on)))}])"
-    return re.compile(
-        rf"{first}(?:{other}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}{_opt(_SEP + _ONE)})"
+    body = (
+        rf"{other}(?:(?<![{_CN}0-9])(?P<pre>{prefixes}){_SP}(?P<pnum>{_ONE}{_opt(_SEP + _ONE)})"
         # 亿元以上项目, 超亿元项目, 上万人, 近万家: a bare magnitude that stands for one of it
         # (上百个, 数十家, 几千名: a place word after 上, 数 or 几 stands for one of it, too)
         rf"|(?:(?<![{_CN}0-9])(?=(?:亿|万)(?:元|美元)(?:以上|及以上))|(?<=超)|(?<=超过)|(?<=[上近逾]))"
@@ -139,10 +150,11 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?<=打)(?P<dui>对折)"
         rf"|(?<![{_CN}0-9])(?P<half>半(?:成|折)))"
         rf"|(?<![0-9.{_CN}])(?<![0-9],){lone}"
-        rf"(?P<num>{_ONE}{_opt(_SEP + _ONE)})"
+        rf"(?P<num>{_FIRST})"
         rf"{_opt('(?P<in1>余|多)')}{_SP}{_opt(f'(?P<mag>{_MAG_CN})')}{_opt('(?P<in2>余|多)')}{_SP}"
-        rf"{_opt(f'(?P<unit>{units})')})"
+        rf"{_opt(f'(?P<unit>{units})')}"
     )
+    return re.compile(rf"{first}(?<=(?=(?P<body>{body})).)")
 
 
 _QUOTE: Final = re.compile(
@@ -150,9 +162,23 @@ _QUOTE: Final = re.compile(
 )
 
 
+#: The marks a quoted name of :data:`_QUOTE` opens with.
+_QUOTE_OPENERS: Final = '“‘《"「'
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of short quoted names (“5+4”, 《…》): nothing inside them is a quantity."""
-    return [m.span() for m in _QUOTE.finditer(text)]
+    """Spans of short quoted names (“5+4”, 《…》): nothing inside them is a quantity.
+
+    The names are matched only where an opening mark stands (``str.find`` finds those many times
+    faster than a search of the regex), in order, each after the name before it, as a scan would."""
+    out: list[tuple[int, int]] = []
+    end = 0
+    for i in sorted([i for ch in _QUOTE_OPENERS for i in _positions(text, ch)]):
+        if i >= end and (m := _QUOTE.match(text, i)) is not None:
+            span = m.span()
+            out.append(span)
+            end = span[1]
+    return out
 
 
 _FINANCIAL: Final = "壹貳贰參叁肆伍陸陆柒捌玖拾佰仟"
@@ -262,10 +288,15 @@ def find_mentions(
     q = 0  # the first quote that does not end before the match (matches come in order)
     n_quotes = len(quotes)
     out: list[Mention] = []
-    for m in _pattern().finditer(folded):
-        num, unit, mag, in1, in2 = m.group("num", "unit", "mag", "in1", "in2")
-        if num is not None and unit is None and not mag and num[-1] not in "万亿千百":
-            continue  # a number with neither unit nor magnitude: never a mention
+    search = _pattern().search
+    pos = 0
+    while (m := search(folded, pos)) is not None:
+        pos = m.end("body")
+        num, unit, mag, in1, in2, digits, dmag, rng = m.group(
+            "num", "unit", "mag", "in1", "in2", "digits", "dmag", "range"
+        )
+        if num is not None and unit is None and (digits is None or (not mag and num[-1] not in "万亿千百")):
+            continue  # no unit: Chinese numerals are never a mention, digits only with a magnitude
         start = m.start()
         while q < n_quotes and quotes[q][1] <= start:
             q += 1
@@ -273,7 +304,7 @@ def find_mentions(
             continue  # inside a quoted name
         try:
             if num is not None:  # the common case: a number, then maybe a magnitude and a unit
-                mention = _mention(folded, text, m, num, mag, unit, in1 or in2)
+                mention = _mention(folded, text, start, pos, num, mag, unit, in1 or in2, digits, dmag, rng)
             else:
                 mention = _written_otherwise(folded, text, m)
         except ArithmeticError:  # 10^28 and more (its number read, then multiplied): too large to hold
@@ -379,12 +410,12 @@ def _bare_unit(src: str, m: re.Match[str]) -> Mention:
     """``亿元以上``, ``上万人``, ``数十家``: a magnitude alone is one of it; 上 before it is at least
     (上百个), 数 and 几 more than (数十家: some tens)."""
     mag, unit = m.group("bmag", "bunit") if m.group("bmag") else m.group("pmag", "punit")
-    start, end = m.span()
+    start, end = m.span("body")
     before = src[start - 1 : start]
     in_cmp = before if before in PREFIX_CUES else None
     return Mention(
-        start, end, src[start:end], Decimal(1), None, None, m.group(), _PLACE_VALUES[mag], lookup_unit(unit),
-        in_cmp, True,
+        start, end, src[start:end], Decimal(1), None, None, m.group("body"), _PLACE_VALUES[mag],
+        lookup_unit(unit), in_cmp, True,
     )  # fmt: skip
 
 
@@ -405,13 +436,13 @@ def _yen(src: str, m: re.Match[str]) -> Mention | None:
     except ValueError:
         return None
     unit = (mag.group() if mag else "") + "元"
-    return _make(src, m.start(), m.end(), number, mult, unit, lookup_unit("元"), None, False)
+    return _make(src, m.start(), m.end("body"), number, mult, unit, lookup_unit("元"), None, False)
 
 
 def _half(text: str, src: str, m: re.Match[str]) -> Mention | None:
     """``半成`` (5 %), ``半折`` and ``打对折`` (half price, 50 %)."""
     word = m.group("dui") or m.group("half")
-    start, end = m.span()
+    start, end = m.span("body")
     if text[end : end + 1] and text[end] in _NOT_AFTER[word[-1]]:
         return None
     value = Decimal("0.5") if word == "半成" else Decimal(5)
@@ -442,20 +473,30 @@ def _multiplier(mag: str) -> Decimal:
     return Decimal(read_number("一" + mag))
 
 
-def _mention(text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | None, unit_w: str | None,
-             in_cmp: str | None) -> Mention | None:  # fmt: skip
-    """A number, maybe a magnitude, maybe a unit (``num_w``, ``mag_w``, ``unit_w``: the groups as matched;
-    ``in_cmp``: 余 or 多 between them)."""
-    num = _squash(num_w)
-    mag = mag_w or ""
+def _mention(text: str, src: str, start: int, end: int, num_w: str, mag_w: str | None, unit_w: str | None,
+             in_cmp: str | None, digits: str | None, dmag: str | None,
+             rng: str) -> Mention | None:  # fmt: skip
+    """A number, maybe a magnitude, maybe a unit, matched from ``start`` to ``end`` (``num_w``, ``mag_w``,
+    ``unit_w``: the groups as matched; ``in_cmp``: 余 or 多 between them; ``digits``, ``dmag``: the
+    Arabic digits the number starts with and the magnitude right after them; ``rng``: the range after
+    the first number, or "")."""
     unit, udef = _unit_of(unit_w) if unit_w else ("", None)
-    chinese = not num.lstrip("负-")[:1].isdigit()
-    start, end = m.span()
-    if num[0] in "负-" and _bad_sign(text, start):
-        start, num = start + 1, num[1:]
-    written = num + mag
-    # every magnitude word ends in one of these
-    mag_text = _magnitude_written(written, chinese) if written[-1] in "千百万亿" else ""
+    # the digits, when they are the whole number (no sign, no range) with at most one magnitude word
+    plain = None
+    if digits is not None and not rng and num_w[0] not in "负-" and len(digits) <= _PLAIN_DIGITS:
+        plain = None if dmag and mag_w else digits
+    mag = mag_w or ""
+    if plain is not None:
+        num = plain + dmag if dmag else plain
+        mag_text = dmag or mag
+        chinese = False
+    else:
+        num = _squash(num_w)
+        chinese = digits is None
+        if num[0] in "负-" and _bad_sign(text, start):
+            start, num = start + 1, num[1:]
+        # every magnitude word ends in one of these
+        mag_text = _magnitude_written(num + mag, chinese) if (mag or num)[-1] in "千百万亿" else ""
     if udef is None and not mag_text:
         return None
     before = text[start - 4 if start > 4 else 0 : start]
@@ -464,9 +505,16 @@ def _mention(text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | Non
         return None
     if in_cmp == "多" and udef is not None and udef.surface == "元" and after.startswith(("化", "样", "种")):
         return None
+    zhe = udef is not None and udef.pint == "zhe"
+    if plain is not None and not zhe and after[:1] not in _CARRIED_HEADS:
+        # the digits are the value, the magnitude its multiplier: no reading of the number needed
+        mult = _multiplier(mag_text) if mag_text else _DEC_ONE
+        value = _plain_value(plain)
+        text_w = src[start:end]
+        return Mention(start, end, text_w, value, None, None, mag_text + unit, mult, udef, in_cmp, False)
     number: Decimal | NumberRange | None
     try:
-        number = _discount(num) if udef is not None and udef.pint == "zhe" else parse_number(written)
+        number = _discount(num) if zhe else parse_number(num + mag)
         # stacked magnitudes the reading of the number let pass (三点五万亿万) are no number
         mult = _multiplier(mag_text) if mag_text else _DEC_ONE
     except ValueError:
@@ -480,6 +528,20 @@ def _mention(text: str, src: str, m: re.Match[str], num_w: str, mag_w: str | Non
         if end != read_to and _runs_on(text[end : end + 1], unit):
             return None
     return _make(src, start, end, number, mult, mag_text + unit, udef, in_cmp, chinese)
+
+
+#: The most characters of :func:`_plain_value`'s digits: times the largest magnitude (千万亿, 10^15)
+#: the value still holds in a decimal's 28 digits, exactly.
+_PLAIN_DIGITS: Final = 12
+
+
+def _plain_value(digits: str) -> Decimal:
+    """The value of Arabic digits (maybe with grouping commas and a decimal point), as :func:`exact`
+    writes it: what :func:`parse_number` reads from them, with or without a magnitude after them."""
+    if "," in digits:
+        digits = digits.replace(",", "")
+    # a whole number, or decimals that end in a non-zero digit, is read as exact writes it already
+    return exact(Decimal(digits)) if digits[-1] == "0" and "." in digits else Decimal(digits)
 
 
 @functools.lru_cache(maxsize=512)
@@ -630,11 +692,17 @@ def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
     return value < 100
 
 
+@functools.cache
+def _comparators_before() -> tuple[str, ...]:
+    """The comparator words written before a number (超, 近, 逾 …), for one ``str.endswith``."""
+    return tuple(lexicon().comparator_before)
+
+
 def _chinese_amount(num: str, mag: str, udef: UnitDef | None, before: str, after: str) -> bool:
     """Chinese numerals are amounts only in some places: 两个新校区, 超千亿元, 提前两年."""
     # a lone place or magnitude word (千亿元, 百亿, 万亩) needs a comparator before it: 超千亿元
     if num != "十" and not num.strip(_PLACES + _BIGS):
-        return any(before.endswith(c) for c in lexicon().comparator_before)
+        return before.endswith(_comparators_before())
     if udef is None:
         return False
     if udef.count:
