@@ -589,6 +589,13 @@ def _site_title(line: str) -> bool:
     return False
 
 
+def _body_line(content: list[str], noisy: list[bool], i: int) -> bool:
+    """Is line ``i`` (stripped: ``content``) a line of the body? (A module function, not a
+    closure: compiled, a closure and its environment hold each other, a reference cycle only the
+    cyclic collector frees.)"""
+    return bool(content[i]) and not noisy[i] and _is_body(content[i])
+
+
 def _noise_lines(text: str, offs: array[int], sink: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """Spans of noise lines, with the blank lines around them; the lines go to ``sink``."""
     pieces = _pieces(text)
@@ -597,12 +604,9 @@ def _noise_lines(text: str, offs: array[int], sink: list[tuple[int, str]]) -> li
     noisy = [0 < len(c) <= _MAX_NOISE_LINE and _is_noise(c, rules) for c in content]
     n = len(content)
 
-    def body(i: int) -> bool:
-        return bool(content[i]) and not noisy[i] and _is_body(content[i])
-
     # the body runs from its first body line to its last: only those two are looked for
-    first = next((i for i in range(n) if body(i)), n)
-    last = next((i for i in reversed(range(first, n)) if body(i)), -1)
+    first = next((i for i in range(n) if _body_line(content, noisy, i)), n)
+    last = next((i for i in reversed(range(first, n)) if _body_line(content, noisy, i)), -1)
     for i, c in enumerate(content):
         if not c or noisy[i] or len(c) > _MAX_NOISE_LINE or first <= i <= last:
             continue

@@ -211,21 +211,26 @@ class _TaskMap:
                 stack.extend([(ch, h, f"{tid}.{k}") for k, ch in enumerate(h.children, 1)][::-1])
         flat.sort(key=lambda h: h.start)
         starts = [h.start for h in flat]
-
-        def innermost(pos: int) -> str | None:
-            """The last heading begun at ``pos``, or the nearest of its ancestors whose block holds it."""
-            i = bisect.bisect_right(starts, pos) - 1
-            h = flat[i] if i >= 0 else None
-            while h is not None and not (h.start <= pos < h.end):
-                h = parent[id(h)]
-            return None if h is None else tids[id(h)]
-
         self.bounds = sorted({0, *starts, *(h.end for h in flat)})
-        self.ids = [innermost(b) for b in self.bounds]
+        # (a module function, not a closure over these: compiled, such a closure and its
+        # environment hold each other, a reference cycle only the cyclic collector frees)
+        self.ids = [_innermost(b, starts, flat, parent, tids) for b in self.bounds]
 
     def at(self, pos: int) -> str | None:
         """The id of the innermost task whose block holds offset ``pos`` (>= 0)."""
         return self.ids[bisect.bisect_right(self.bounds, pos) - 1]
+
+
+def _innermost(
+    pos: int, starts: list[int], flat: list[Heading], parent: dict[int, Heading | None], tids: dict[int, str]
+) -> str | None:
+    """The id of the last heading begun at ``pos``, or of the nearest of its ancestors whose block
+    holds it (``flat``: the headings by start, ``starts`` theirs)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    h = flat[i] if i >= 0 else None
+    while h is not None and not (h.start <= pos < h.end):
+        h = parent[id(h)]
+    return None if h is None else tids[id(h)]
 
 
 def _indicators(mentions: list[Mention], facts: list[Facts], c: Cleaned, task_at: _TaskMap) -> list[_Record]:
