@@ -1140,3 +1140,26 @@ def test_a_narrowing_decline_and_a_like_for_like_growth() -> None:
         ("21.5亿元", "一般公共预算收入", "level"),
         ("3.6%", "一般公共预算收入", "growth"),
     ]
+
+
+def test_rows_of_names_and_values_are_not_one_wrapped_paragraph() -> None:
+    # short lines of a name, a colon and its value are a list: never joined as a wrapped line
+    rows = "全年预期目标:\n规上工业营业收入增速:9%左右\n工业技改投资增速:12%-15%\n税收收入总额:18.5亿元\n新增上市企业:2家\n"
+    got = figures(rows)
+    assert [(t, n, k) for t, n, k, _, _ in got] == [
+        ("9%", "规上工业营业收入", "growth"),
+        ("12%-15%", "工业技改投资", "growth"),
+        ("18.5亿元", "税收收入总额", "level"),
+        ("2家", "上市企业", "count"),
+    ]
+
+
+def test_sessions_certificates_and_trains_are_counted_but_a_phase_is_a_name() -> None:
+    got = figures("举办企业家沙龙8期,办理排污许可证35张,开行海铁联运班列240列;加快星港物流二期、蓝湾3期项目建设。")
+    assert [(t, k) for t, _, k, _, _ in got] == [("8期", "count"), ("35张", "count"), ("240列", "count")]
+
+
+def test_already_after_a_verb_of_pushing_qualifies_a_noun_in_a_plan() -> None:
+    # 推动已投产企业…: the firms are those already producing; the rate is still to reach
+    got = figures("推动已投产企业满产率达到85%以上;目前已入驻企业42家。")
+    assert [(t, r) for t, _, _, _, r in got] == [("85%", "target"), ("42家", "actual")]

@@ -341,8 +341,11 @@ def attach(
             if dimension == "percent" and amount[0] == si and "占" in segment:
                 # 收入18.6亿元,完成年度计划的105%,占全市的12.3%: a share of the amount before it
                 name = amount[1] or name
+        kind_from = clause_start  # where the words that tell a percentage's kind begin
         if not name and ci and clauses[ci - 1] == clause_start - 1 and text[clause_start - 1] == ":":
             name = _colon_head(text, clause_start - 1)  # 1.地区生产总值:完成186.5亿元
+            if name:  # 地区生产总值增速:6.5%: the name before the colon says the kind too
+                kind_from = _clause_start(text, clause_start - 1, clause_start - 21)
         row = _table_row_name(text, start) if tabs else ""
         if row:
             name = row  # 固定资产投资<TAB>亿元<TAB>80<TAB>83.4<TAB>6.2%: a table's row names its figures
@@ -369,7 +372,7 @@ def attach(
         elif dimension != "percent":
             kind = "level"
         else:
-            kind = _percent_kind(text, m, clause_start, idx, mentions, prev_kind)
+            kind = _percent_kind(text, m, kind_from, idx, mentions, prev_kind)
         if row and dimension == "percent" and _GROWTH_HEADER.search(_table_header(text, start)):
             kind = "growth"  # in the column headed 增幅 (增长, 增速, 同比)
         role = (
@@ -729,15 +732,13 @@ _CUE_NOT_BEFORE: Final = {"地": "(?!区)", "有": "(?![量率])"}
 
 
 @functools.cache
-def _place_suffixes() -> tuple[str, ...]:
-    """The suffixes of a named place or project (走廊, 园区): a size before one is the place's."""
-    lex = lexicon()
-    return lex.projects["specific_suffixes"] + lex.projects["generic_suffixes"]
+def _attribute_rx() -> re.Pattern[str]:
+    return _cue_rx(lexicon().role["attribute"])
 
 
 @functools.cache
-def _attribute_rx() -> re.Pattern[str]:
-    return _cue_rx(lexicon().role["attribute"])
+def _pushes_rx() -> re.Pattern[str]:
+    return _cue_rx(lexicon().role["pushes"])
 
 
 @functools.cache
@@ -802,6 +803,12 @@ def _role(
         already = _ALREADY.search(text, clause_start, after_end)
         if already is not None and already.group() == "累计" and _commits(text, sent_start, start):
             already = None  # 2025—2027年累计实施重大项目150个以上: a total still to reach
+        elif (
+            already is not None
+            and already.group() == "已"
+            and _pushes_rx().search(text, clause_start, already.start())
+        ):
+            already = None  # 推动已签约项目开工率达到70%: 已 qualifies the projects, the rate is to reach
         if already is not None or _AWARDED.search(text, tail, after_end):
             return "actual"
         opener = _YEAR_OPENER.match(text, sent_start, start)
@@ -819,7 +826,8 @@ def _attribute_size(text: str, clause: str, dimension: str, follow: str, tail: i
         return True  # 投资3.6亿元建设…: what a project costs
     if text[tail : tail + 1] == "的" and not text[tail + 1 : tail + 3].startswith(("目标", "任务")):
         return True
-    if dimension == "area" and 4 <= len(follow) <= 10 and follow.endswith(_place_suffixes()):
+    named = follow.endswith(lexicon().projects["facility_words"])  # 走廊, 园区: a size before one is its
+    if dimension == "area" and 4 <= len(follow) <= 10 and named:
         return True  # 10平方公里信息科创走廊: the size of a named place
     # 秋滨区块28平方公里内: the extent of a place
     return dimension == "area" and (

@@ -65,6 +65,10 @@ __all__ = ["Cleaned", "clean", "fold"]
 _MAX_NOISE_LINE: Final = 120
 #: A line shorter than this is never joined to the next as a wrapped line.
 _MIN_WRAP: Final = 16
+#: A row of a list of values: a short name, a colon, its value (一般公共预算收入:30亿元); such
+#: lines, one after another, are the rows of the list, not a paragraph wrapped.
+_ROW_HEAD: Final = re.compile(r"[^:：,，;；。]{2,20}[:：]")
+_MAX_ROW: Final = 40
 #: Cleaning rounds before giving up on reaching a fixed point (real text needs two).
 _MAX_ROUNDS: Final = 4
 
@@ -759,6 +763,8 @@ def _joins(cur_first: str, cur_last: str, cur_len: int, cur_punct: bool, nxt: st
         return True
     if _LABEL.match(nxt) or cur_len < _MIN_WRAP:
         return False
+    if len(cur_last) <= _MAX_ROW and _ROW_HEAD.match(cur_last) and _ROW_HEAD.match(nxt):
+        return False  # rows of a list, a name and its value each (固定资产投资增速:10%以上)
     if not cur_punct and _rules().title_end.search(cur_last) is not None:
         return False
     # a wrapped line is no longer than the lines before it (half-width digits give some slack)

@@ -124,6 +124,12 @@ def _char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
+def _with_facility_words(projects: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The project lexicons, and ``facility_words``: every word that ends the name of a project or
+    a facility (the specific ones, 产业园 研究院 …, then the generic ones, 项目 工程 中心 …)."""
+    return {**projects, "facility_words": projects["specific_suffixes"] + projects["generic_suffixes"]}
+
+
 def data_text(name: str) -> str:
     """The text of a bundled data file."""
     return resources.files("zoneplan").joinpath("data", name).read_text(encoding="utf-8")
@@ -214,7 +220,7 @@ def lexicon() -> Lexicon:
         boilerplate_lines=tuple(noise["lines"]),
         boilerplate_inline=tuple(noise["inline"]),
         title_suffixes=tuple(sorted(noise["title_suffixes"], key=len, reverse=True)),
-        projects=_tuples(projects),
+        projects=_with_facility_words(_tuples(projects)),
         aliases=aliases,
         traditional=traditional,
     )

@@ -343,13 +343,7 @@ def _may_begin(item: str, pos: int, stops: re.Pattern[str]) -> bool:
 
 def _ends_name(words: str) -> bool:
     """Does ``words`` end as a project's name does (a facility word, 项目, 一期)?"""
-    return words.endswith(_facility_words())
-
-
-@functools.cache
-def _facility_words() -> tuple[str, ...]:
-    lex = lexicon().projects
-    return lex["specific_suffixes"] + lex["generic_suffixes"]
+    return words.endswith(lexicon().projects["facility_words"])
 
 
 def _generic(name: str) -> bool:

@@ -651,6 +651,8 @@ def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, c
         return False
     if surface == "位" and after.startswith(("数", "一体")):
         return False
+    if surface == "期" and after.startswith(lexicon().projects["facility_words"]):
+        return False  # 星河智造2期项目: a phase of a project, part of its name
     return not chinese or _chinese_amount(num, mag, udef, before, after)
 
 
@@ -706,9 +708,10 @@ def _chinese_amount(num: str, mag: str, udef: UnitDef | None, before: str, after
     if udef is None:
         return False
     if udef.count:
-        if num == "一":  # 一批, 一个: an article, not a count
+        count = lexicon().count
+        if num == "一" or udef.surface in count["arabic_only"]:  # 一批, 一个: an article; 二期: a phase
             return False
-        if after.startswith(("“", '"', "大")) or after.startswith(lexicon().count["abstract_nouns"]):
+        if after.startswith(("“", '"', "大")) or after.startswith(count["abstract_nouns"]):
             return False
         if udef.surface == "次" and after[:1] and after[:1] not in ",;。、:)":
             return False  # 二次开发, 三次创业
