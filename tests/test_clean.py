@@ -76,6 +76,7 @@ def check_map(c: Cleaned) -> None:
         # site names, navigation and URLs
         pytest.param("某某文档网", "end", id="site-name"),
         pytest.param("当前位置:首页 > 政务公开 > 计划总结", "start", id="breadcrumb"),
+        pytest.param("首页 | 机构概况 | 政务公开 | 招商引资 | 互动交流", "start", id="navigation-menu"),
         pytest.param("电脑版 | 某某文库", "end", id="desktop-version"),
         pytest.param("www.example-docs.com", "end", id="url"),
         # reporter bylines and view counters of news pages

@@ -1144,7 +1144,10 @@ def test_a_narrowing_decline_and_a_like_for_like_growth() -> None:
 
 def test_rows_of_names_and_values_are_not_one_wrapped_paragraph() -> None:
     # short lines of a name, a colon and its value are a list: never joined as a wrapped line
-    rows = "全年预期目标:\n规上工业营业收入增速:9%左右\n工业技改投资增速:12%-15%\n税收收入总额:18.5亿元\n新增上市企业:2家\n"
+    rows = (
+        "全年预期目标:\n规上工业营业收入增速:9%左右\n工业技改投资增速:12%-15%\n"
+        "税收收入总额:18.5亿元\n新增上市企业:2家\n"
+    )
     got = figures(rows)
     assert [(t, n, k) for t, n, k, _, _ in got] == [
         ("9%", "规上工业营业收入", "growth"),
@@ -1155,7 +1158,8 @@ def test_rows_of_names_and_values_are_not_one_wrapped_paragraph() -> None:
 
 
 def test_sessions_certificates_and_trains_are_counted_but_a_phase_is_a_name() -> None:
-    got = figures("举办企业家沙龙8期,办理排污许可证35张,开行海铁联运班列240列;加快星港物流二期、蓝湾3期项目建设。")
+    text = "举办企业家沙龙8期,办理排污许可证35张,开行海铁联运班列240列;加快星港物流二期、蓝湾3期项目建设。"
+    got = figures(text)
     assert [(t, k) for t, _, k, _, _ in got] == [("8期", "count"), ("35张", "count"), ("240列", "count")]
 
 
@@ -1163,3 +1167,59 @@ def test_already_after_a_verb_of_pushing_qualifies_a_noun_in_a_plan() -> None:
     # 推动已投产企业…: the firms are those already producing; the rate is still to reach
     got = figures("推动已投产企业满产率达到85%以上;目前已入驻企业42家。")
     assert [(t, r) for t, _, _, _, r in got] == [("85%", "target"), ("42家", "actual")]
+
+
+def test_the_results_sentence_under_the_heading_that_opens_the_review() -> None:
+    # an opening of background figures first (the zone's size, its firms), then 一、2024年工作总结
+    # and the sentence of results under it: that sentence is the headline
+    doc = (
+        "某某高新区2024年工作总结和2025年工作计划\n"
+        "高新区规划面积42平方公里,现有企业1200家。现将有关情况报告如下。\n"
+        "一、2024年工作总结\n"
+        "全年实现营业收入820亿元,增长9.5%;税收收入26亿元,增长6.1%。\n"
+        "(一)产业发展\n新增规上企业35家。\n"
+        "二、2025年工作计划\n力争营业收入增长10%。\n"
+    )
+    plan = parse(doc)
+    assert [i.text for i in plan.indicators if i.headline] == ["820亿元", "9.5%", "26亿元", "6.1%"]
+
+
+def test_figures_where_the_text_lists_problems_state_how_things_are() -> None:
+    doc = (
+        REVIEW_HEAD + "一、主要成效\n全年新增企业40家。\n二、存在的问题\n"
+        "一是配套能力不强,本地配套率仅为30%左右。二是用地紧张,项目用地缺口约800亩。\n"
+        "三、下步打算\n力争新增企业50家。\n"
+    )
+    got = [(i.text, i.role.value) for i in parse(doc).indicators]
+    assert got == [("40家", "actual"), ("30%", "other"), ("800亩", "other"), ("50家", "target")]
+
+
+def test_an_amount_a_time_is_cut_by_and_a_time_within() -> None:
+    got = figures("通关时间缩短2.5小时,力争三年内建成投用,税收增加1.2亿元,审批时限压缩至5个工作日。")
+    assert [(t, k, c) for t, _, k, c, _ in got] == [
+        ("2.5小时", "change", "eq"),
+        ("三年", "level", "le"),
+        ("1.2亿元", "change", "eq"),
+        ("5个工作日", "level", "eq"),
+    ]
+
+
+def test_a_lone_magnitude_with_a_comparator_after_it_and_a_first_time() -> None:
+    got = figures("保税区进出口总额达到986亿元,力争稳定在千亿元以上。", REVIEW_HEAD)
+    assert [(t, n, c) for t, n, _, c, _ in got] == [
+        ("986亿元", "保税区进出口总额", "eq"),
+        ("千亿元", "保税区进出口总额", "ge"),
+    ]
+    got = figures("外贸进出口总额1020亿元,首次突破千亿元。", REVIEW_HEAD)
+    assert [(t, n) for t, n, _, _, _ in got] == [("1020亿元", "外贸进出口总额"), ("千亿元", "外贸进出口总额")]
+
+
+def test_a_rank_in_a_list_and_containers_and_trains() -> None:
+    text = "综合考评位列全省第4位,较上年前移3位;集装箱吞吐量210万标箱,中欧班列全年开行150列。"
+    got = figures(text, REVIEW_HEAD)
+    assert [(t, n, k) for t, n, k, _, _ in got] == [
+        ("4位", "综合考评", "rank"),
+        ("3位", "综合考评", "rank"),
+        ("210万标箱", "集装箱吞吐量", "count"),
+        ("150列", "中欧班列", "count"),
+    ]

@@ -147,6 +147,8 @@ SHAPES: list[tuple[str, Callable[[int], str]]] = [
     ("no-punctuation", _repeat("推进开发区建设发展")),
     ("no-punctuation-figures", _repeat("推进开发区建设增长10%投资3亿元新增5家")),
     ("one-sentence", _repeat("实现规上工业增加值12亿元,增长8%,新增企业5家,")),
+    ("problem-lead-ins", _repeat("主要问题:配套率仅为30%,存在的问题")),
+    ("name-value-rows", _repeat("一般公共预算收入:30亿元\n")),
 ]
 
 

@@ -21,7 +21,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
 import attrs
@@ -179,11 +179,13 @@ def headline_zones(
     part_at: Callable[[int], str | None],
     mentions: Sequence[Mention],
     first_heading: Callable[[int], int],
+    part_openers: Collection[int] = (),
 ) -> list[tuple[int, int]]:
     """Spans of the main-targets sentence and of the headline-results sentence.
 
     ``first_heading(pos)`` gives the start of the first sub-heading after ``pos``
-    (the results sentence sits in the review part's opening, before it).
+    (the results sentence sits in the review part's opening, before it); ``part_openers``
+    the starts of the headings that name a part (一、2024年工作总结).
     """
     zones: list[tuple[int, int]] = []
     starts = [m.start for m in mentions]
@@ -196,7 +198,9 @@ def headline_zones(
             if _has_figure(starts, i, e):
                 zones.append((i, e))
                 break
-    # the review part's opening sentence that carries several results
+    # the review part's opening sentence that carries several results: before the first
+    # sub-heading, or (an opening of background figures, a heading naming the part, 一、2024年工作
+    # 总结) right under the heading that opens the review
     first = -1  # its first figure
     for k, s in enumerate(starts):
         if part_at(s) == "review":
@@ -204,20 +208,30 @@ def headline_zones(
             break
     if first >= 0:
         limit = first_heading(starts[first])
-        counts: dict[tuple[int, int], int] = {}
-        for m in itertools.islice(mentions, first, None):  # no figure before it is in the review part
-            if m.start >= limit:
-                break  # the figures are in order: none after it is before the sub-heading
-            if part_at(m.start) != "review":
-                continue
-            if m.udef is None or m.udef.dimension in ("currency_cny", "currency_usd", "percent"):
-                b = _sentence_bounds(text, m.start)
-                counts[b] = counts.get(b, 0) + 1
-        for b, n in counts.items():
-            if n >= 3:
-                zones.append(b)
-                break
+        zone = _results_sentence(text, mentions, first, limit, part_at)
+        if zone is None and limit in part_openers and part_at(limit) == "review":
+            after = bisect.bisect_left(starts, limit)
+            zone = _results_sentence(text, mentions, after, first_heading(limit), part_at)
+        if zone is not None:
+            zones.append(zone)
     return zones
+
+
+def _results_sentence(
+    text: str, mentions: Sequence[Mention], first: int, limit: int, part_at: Callable[[int], str | None]
+) -> tuple[int, int] | None:
+    """The first sentence of the review part between figure ``first`` and offset ``limit`` with
+    three results or more (amounts of money and percentages)."""
+    counts: dict[tuple[int, int], int] = {}
+    for m in itertools.islice(mentions, first, None):  # no figure before it is in the review part
+        if m.start >= limit:
+            break  # the figures are in order: none after it is before the sub-heading
+        if part_at(m.start) != "review":
+            continue
+        if m.udef is None or m.udef.dimension in ("currency_cny", "currency_usd", "percent"):
+            b = _sentence_bounds(text, m.start)
+            counts[b] = counts.get(b, 0) + 1
+    return next((b for b, n in counts.items() if n >= 3), None)
 
 
 def _has_figure(starts: Sequence[int], a: int, b: int) -> bool:
@@ -280,6 +294,9 @@ def attach(
         cmp_after, after_len = (
             _after_comparator(text, end) if text[end : end + 1] in after_heads else (None, 0)
         )
+        within = text[end : end + 1] == "内" and m.udef is not None and m.udef.dimension == "duration"
+        if within and not cmp_after:
+            cmp_after, after_len = "le", 1  # 两年内: within a time (28平方公里内 is a place's extent)
         comparator = cmp_before or cmp_after or (comparator_inside.get(inside or "") or "eq")
         tail = end + after_len
         cut = start - cmp_len  # where the words before the figure end
@@ -370,7 +387,7 @@ def attach(
         elif m.unit == "个百分点":
             kind = "change"  # a difference of shares, never a growth rate itself
         elif dimension != "percent":
-            kind = "level"
+            kind = "change" if _by_amount(text, clause_start, cut) else "level"
         else:
             kind = _percent_kind(text, m, kind_from, idx, mentions, prev_kind)
         if row and dimension == "percent" and _GROWTH_HEADER.search(_table_header(text, start)):
@@ -561,7 +578,7 @@ def _dimension(text: str, m: Mention, seg_start: int, tail: int) -> str:
         if m.udef.dimension == "mass" and _capacity(text, m):
             return "mass_rate"
         if m.udef.dimension == "rank" and not re.search(
-            r"(升|提升|上升|前移|晋|进|跃|排名|排位|位次|前)$", text[max(0, m.start - 4) : m.start]
+            r"(升|提升|上升|前移|晋|进|跃|排名|排位|位次|前|第)$", text[max(0, m.start - 4) : m.start]
         ):
             return "count"
         return m.udef.dimension
@@ -703,6 +720,18 @@ def _percent_kind(
     return kinds_of[last.group()] if last else "share"
 
 
+def _by_amount(text: str, clause_start: int, pos: int) -> bool:
+    """Does a verb of fall, or 增加/增长, stand right before the amount at ``pos`` (停时缩短4.5小时,
+    收入增加2亿元): the amount is a change, not a level (but 缩短至4.5小时 is one, and 提升 before an
+    amount is work done: 绿化提升15万平方米)?"""
+    rx, kinds_of = _kind_rx()
+    last = rx.match(text[clause_start:pos][::-1])  # the cue that ends at pos, the longest
+    if last is None:
+        return False
+    word = last.group()[::-1]
+    return kinds_of[last.group()] == "change" or word.endswith(("增加", "增长"))
+
+
 @functools.cache
 def _kind_rx() -> tuple[re.Pattern[str], dict[str, str]]:
     """The kind cues reversed, longest first, and the kind of each reversed cue."""
@@ -748,7 +777,9 @@ def _other_rx() -> re.Pattern[str]:
 
 #: Nouns of a capacity that is itself the indicator (处理能力, 供水规模), not a plant's attribute.
 _CAPACITY_NOUNS: Final = ("能力", "规模", "产能")
-_PLACE_END: Final = re.compile(r"(区块|片区|以西|以东|以南|以北|区域|周边)$")
+_PLACE_END: Final = re.compile(
+    r"(区块|片区|以西|以东|以南|以北|区域|周边|建成区|起步区|核心区|启动区|先行区)$"
+)
 _FREQUENCY: Final = re.compile(r"(每月|每周|每年|每季度|每天|每日)[^,;。]{0,4}$")
 _POLICY_NOUNS: Final = ("新政", "措施", "政策", "清单", "意见", "办法", "条例")
 _ALREADY: Final = re.compile(r"已(?!有)|累计|截至目前|截止目前")
@@ -782,12 +813,14 @@ def _role(
         return "other"
     # the present state: 现有6家, 尚有31家 (the cue may open the parenthesis the figure sits in)
     scope_start = clause_start
-    paren = text.rfind("(", sent_start, start)
+    # (an aside is short: the bracket looked for a window back, not back to the sentence's start,
+    # which in text without sentence ends could be the whole text, again for every figure)
+    paren = text.rfind("(", max(sent_start, start - _WINDOW), start)
     if paren >= 0 and ")" not in text[paren:start]:
         scope_start = paren
         if start - paren <= 1 and text[tail : tail + 1] == ")":
             return "other"  # 毕业生(25人): an aside
-        quote = text.rfind("”", sent_start, paren)
+        quote = text.rfind("”", max(sent_start, paren - 5), paren)
         if quote >= 0 and paren - quote <= 4 and not any(ch in _CLAUSE_END for ch in text[quote:paren]):
             return "other"  # “112”体系(1个…,2个…): what a slogan stands for
     if _other_rx().search(text, scope_start, start):

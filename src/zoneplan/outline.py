@@ -33,6 +33,8 @@ __all__ = [
     "Outline",
     "PartMap",
     "build_outline",
+    "part_of_title",
+    "problem_spans",
     "sentence_ends",
 ]
 
@@ -176,9 +178,10 @@ def _title(text: str, start: int, line_end: int) -> tuple[int, int, str]:
 _PART_PERIOD: Final = re.compile(r"[0-9]{4}年(度)?|(上|下)半年|(今|明)年")
 
 
-def _part_of(title: str) -> str | None:
-    """The part a heading's title names: the part word that ends last decides, as the head of a
-    Chinese noun phrase comes last (重点工作推进情况 reviews, 工作总结和工作计划 plans)."""
+def part_of_title(title: str) -> str | None:
+    """The part a heading's title names (``review``, ``plan``, or None): the part word that ends
+    last decides, as the head of a Chinese noun phrase comes last (重点工作推进情况 reviews,
+    工作总结和工作计划 plans)."""
     prefix = _PART_PERIOD.match(title)
     bare = (title[prefix.end() :] if prefix else title).strip()
     if len(bare) > 12:
@@ -203,7 +206,7 @@ _NOT_PART_LINE: Final = re.compile(r"开发区|园区|高新区|经开区|管委
 def _is_part_line(line: str) -> str | None:
     if not line or len(line) > 20 or _NOT_PART_LINE.search(line):
         return None
-    return _part_of(line)
+    return part_of_title(line)
 
 
 def _scan(text: str) -> list[Heading]:
@@ -247,7 +250,7 @@ def _scan(text: str) -> list[Heading]:
                 problem_style = style if problems.search(title) else None
                 if title:
                     found.append(
-                        Heading(pos, ts, te, label, style, _number(label), title, part=_part_of(title))
+                        Heading(pos, ts, te, label, style, _number(label), title, part=part_of_title(title))
                     )
                     inline_from = m.end()
         else:
@@ -289,6 +292,29 @@ def _scan(text: str) -> list[Heading]:
             if lists:  # (the headings of this line: a list runs on in its own line)
                 found[line_from:] = _without_listed(found[line_from:], lists)
     return found
+
+
+def problem_spans(text: str, headings: Iterable[Heading]) -> list[tuple[int, int]]:
+    """Where the text lists problems (the present state, not results nor work): the block of a
+    heading that names them (二、存在的问题), and a paragraph from a lead-in that announces them
+    (…仍存在一些问题,主要表现在:一是…) to its end. Sorted by start."""
+    problems = _problems_rx()
+    spans = [(h.start, h.end) for h in headings if problems.search(h.title)]
+    # the next line end, sentence end and colon after a match, each found again only once the
+    # matches pass it (they come in order): one pass over the text however many matches
+    line_end = sentence_end = colon = -1
+    for m in problems.finditer(text):
+        at = m.end()
+        if line_end < at:
+            line_end = text.find("\n", at) % (len(text) + 1)  # (-1, none: the text's end)
+        if sentence_end < at:
+            end = _SENTENCE_END_RX.search(text, at)
+            sentence_end = end.start() if end else len(text)
+        if colon < at:
+            colon = text.find(":", at) % (len(text) + 1)
+        if colon < sentence_end:  # a lead-in: the problems follow it, to the paragraph's end
+            spans.append((m.start(), line_end))
+    return sorted(spans)
 
 
 @functools.cache
@@ -385,7 +411,7 @@ def _run_in(
         part = None
         named = _run_in_part().match(title)
         if named is not None:  # 三、2024年工作计划2024年主要目标是…: the part's name, then its text
-            te, title, part = ts + named.end(), named.group(), _part_of(named.group())
+            te, title, part = ts + named.end(), named.group(), part_of_title(named.group())
         else:
             item = _FIRST_ITEM.search(text, ts + 2, te)
             if item is not None:
@@ -401,7 +427,7 @@ def _run_in(
             out.append(Heading(m.start(style), ts, te, label, style, n, title, part=part))
     for m in part_names:
         s, e = m.span("part")
-        out.append(Heading(s, s, e, None, "part", None, m.group("part"), part=_part_of(m.group("part"))))
+        out.append(Heading(s, s, e, None, "part", None, m.group("part"), part=part_of_title(m.group("part"))))
     return out, lists
 
 

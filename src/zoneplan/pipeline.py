@@ -24,7 +24,7 @@ from .errors import ZoneplanError
 from .load import decode, read_bytes
 from .meta import find_title, read_meta, title_parts
 from .model import Plan, Span, plan_from_records, span_of
-from .outline import Heading, PartMap, build_outline
+from .outline import Heading, PartMap, build_outline, part_of_title, problem_spans
 from .projects import ProjectHit, companies_of, find_projects
 from .quantities import Mention, find_mentions, quote_spans
 from .units import base_factor
@@ -132,8 +132,10 @@ def _parse(raw: str, source: str | None) -> Plan:
         i = bisect.bisect_right(head_starts, pos)
         return head_starts[i] if i < len(head_starts) else len(text)
 
-    zones = headline_zones(text, parts.at, mentions, first_heading)
+    openers = frozenset(h.start for h in outline.roots if part_of_title(h.title))
+    zones = headline_zones(text, parts.at, mentions, first_heading, openers)
     facts = attach(text, mentions, parts.at, zones)
+    _state_problems(problem_spans(text, heads), mentions, facts)
     task_at = _TaskMap(outline.roots)
     indicators = _indicators(mentions, facts, c, task_at)
     review_heading = next((h.title for h in heads if h.part == "review" and h.depth == 1), None)
@@ -219,6 +221,24 @@ class _TaskMap:
     def at(self, pos: int) -> str | None:
         """The id of the innermost task whose block holds offset ``pos`` (>= 0)."""
         return self.ids[bisect.bisect_right(self.bounds, pos) - 1]
+
+
+def _state_problems(spans: list[tuple[int, int]], mentions: list[Mention], facts: list[Facts]) -> None:
+    """A figure where a review lists problems states how things are (配套率仅为35%, 用地缺口约1100亩):
+    neither a result nor a target (``spans``: :func:`~zoneplan.outline.problem_spans`, sorted)."""
+    merged: list[tuple[int, int]] = []  # disjoint, for one bisection per figure
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    if not merged:
+        return
+    starts = [s for s, _ in merged]
+    for m, f in zip(mentions, facts, strict=True):
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < merged[k][1] and f.part != "plan":  # (a plan run on under it commits)
+            f.role = "other"
 
 
 def _innermost(

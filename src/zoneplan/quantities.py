@@ -617,10 +617,10 @@ def _plausible(text: str, num: str, mag: str, unit: str, udef: UnitDef | None, c
     """The language rules that tell an amount from a name, a date, a code or a word."""
     prev = before[-1:]
     nxt = after[:1]
-    if prev == "第" or (
-        prev == "前" and not before.endswith("提前") and (udef is None or udef.dimension != "rank")
+    if (prev == "第" or (prev == "前" and not before.endswith("提前"))) and (
+        udef is None or udef.dimension != "rank"
     ):
-        return False  # ordinals and ranks of a list: 第三轮, 前三 (but 进入全国前60位 is a rank)
+        return False  # ordinals and ranks of a list: 第三轮, 前三 (but 全省第3位, 全国前60位 are ranks)
     # Latin letters, URLs and fractions around it: PM2.5, 5G, G20, %28, 2/3 (after it: :func:`_runs_on`)
     if prev in _LATIN_OR_URL or nxt in _LATIN or (unit == "%" and nxt in _ASCII_DIGITS):
         return False
@@ -695,6 +695,12 @@ def _duration_year(num: str, chinese: bool, before: str, after: str) -> bool:
 
 
 @functools.cache
+def _comparators_after() -> tuple[str, ...]:
+    """The comparator words written after a number (以上, 左右, 以内 …), for one ``str.startswith``."""
+    return tuple(lexicon().comparator_after)
+
+
+@functools.cache
 def _comparators_before() -> tuple[str, ...]:
     """The comparator words written before a number (超, 近, 逾 …), for one ``str.endswith``."""
     return tuple(lexicon().comparator_before)
@@ -702,9 +708,9 @@ def _comparators_before() -> tuple[str, ...]:
 
 def _chinese_amount(num: str, mag: str, udef: UnitDef | None, before: str, after: str) -> bool:
     """Chinese numerals are amounts only in some places: 两个新校区, 超千亿元, 提前两年."""
-    # a lone place or magnitude word (千亿元, 百亿, 万亩) needs a comparator before it: 超千亿元
+    # a lone place or magnitude word (千亿元, 百亿, 万亩) needs a comparator: 超千亿元, 千亿元以上
     if num != "十" and not num.strip(_PLACES + _BIGS):
-        return before.endswith(_comparators_before())
+        return before.endswith(_comparators_before()) or after.startswith(_comparators_after())
     if udef is None:
         return False
     if udef.count:
