@@ -724,12 +724,20 @@ def _by_amount(text: str, clause_start: int, pos: int) -> bool:
     """Does a verb of fall, or 增加/增长, stand right before the amount at ``pos`` (停时缩短4.5小时,
     收入增加2亿元): the amount is a change, not a level (but 缩短至4.5小时 is one, and 提升 before an
     amount is work done: 绿化提升15万平方米)?"""
+    if text[pos - 1 : pos] not in _change_ends():
+        return False  # (most amounts follow no such verb: one set lookup rules them out)
     rx, kinds_of = _kind_rx()
     last = rx.match(text[clause_start:pos][::-1])  # the cue that ends at pos, the longest
     if last is None:
         return False
-    word = last.group()[::-1]
-    return kinds_of[last.group()] == "change" or word.endswith(("增加", "增长"))
+    return kinds_of[last.group()] == "change" or last.group().startswith(("加增", "长增"))
+
+
+@functools.cache
+def _change_ends() -> frozenset[str]:
+    """The last characters of the words that make an amount after them a change."""
+    kinds = lexicon().kind_cues
+    return frozenset(w[-1] for w, k in kinds.items() if k == "change" or w.endswith(("增加", "增长")))
 
 
 @functools.cache
@@ -815,12 +823,13 @@ def _role(
     scope_start = clause_start
     # (an aside is short: the bracket looked for a window back, not back to the sentence's start,
     # which in text without sentence ends could be the whole text, again for every figure)
-    paren = text.rfind("(", max(sent_start, start - _WINDOW), start)
+    near = start - _WINDOW
+    paren = text.rfind("(", near if near > sent_start else sent_start, start)
     if paren >= 0 and ")" not in text[paren:start]:
         scope_start = paren
         if start - paren <= 1 and text[tail : tail + 1] == ")":
             return "other"  # 毕业生(25人): an aside
-        quote = text.rfind("”", max(sent_start, paren - 5), paren)
+        quote = text.rfind("”", paren - 5 if paren - 5 > sent_start else sent_start, paren)
         if quote >= 0 and paren - quote <= 4 and not any(ch in _CLAUSE_END for ch in text[quote:paren]):
             return "other"  # “112”体系(1个…,2个…): what a slogan stands for
     if _other_rx().search(text, scope_start, start):
