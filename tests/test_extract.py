@@ -1223,3 +1223,16 @@ def test_a_rank_in_a_list_and_containers_and_trains() -> None:
         ("210万标箱", "集装箱吞吐量", "count"),
         ("150列", "中欧班列", "count"),
     ]
+
+
+def test_a_class_of_projects_at_a_stage_or_an_aspiration_is_no_project() -> None:
+    text = "抓好新开工项目和续建项目,推动已签约项目落地,建设国内一流科技园,加快星澜光电产业园建设。"
+    plan = parse(PLAN_HEAD + text)
+    assert [p.name for p in plan.projects] == ["星澜光电产业园"]
+
+
+def test_a_project_named_as_the_subject_of_a_report() -> None:
+    # a name ending in 项目/平台/中心 that opens its clause, its stage right after it
+    text = "全年完成投资40亿元;蓝峰储能电池项目主体完工,星港智慧物流平台上线运行,海岳实验学校建成投用。"
+    plan = parse(REVIEW_HEAD + text)
+    assert [p.name for p in plan.projects] == ["蓝峰储能电池项目", "星港智慧物流平台", "海岳实验学校"]

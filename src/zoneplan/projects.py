@@ -116,6 +116,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\n[ \t]*(?:[0-9]{1,2}[.、]|\([0-9]{1,2}\)|[①-⑳])[ \t]*"
             rf"(?P<name>{_NAME_CHAR}{{2,18}}?项目)(?=[。;:]|[ \t]*\n|[ \t]*$)"
         ),
+        # a generic word with a stage right after it: the end of a name that may be the subject of
+        # a report (;润达电池结构件项目主体完工, 。港区智慧调度平台上线运行), read back from there
+        "subject_end": re.compile(
+            scanned_trie_pattern(lex["generic_suffixes"])
+            + rf"(?=主体|(?:{alt((*lex['completed'], '上线', '开通', '封顶'))}))"
+        ),
     }
 
 
@@ -470,6 +476,13 @@ def find_projects(
         name = _cut_right(name)
         if 4 <= len(name) <= 16 and not _generic(name):
             found.append((start, start + len(name), name))
+    for m in pats["subject_end"].finditer(text):
+        left = _run_start(text, m.end(), 16)
+        if left and text[left - 1] not in ",;。\n":
+            continue  # the name opens its clause: it is what the clause reports on
+        name = _cut_right(text[left : m.end()])
+        if 4 <= len(name) <= 16 and _trim_left(name, stops)[1] == 0 and not _generic(name):
+            found.append((left, left + len(name), name))
     for m in pats["heading_name"].finditer(text):
         name = m.group("name")
         if 4 <= len(name) <= 20 and _trim_left(name, stops)[1] == 0 and not _generic(name):
