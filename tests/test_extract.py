@@ -1236,3 +1236,12 @@ def test_a_project_named_as_the_subject_of_a_report() -> None:
     text = "全年完成投资40亿元;蓝峰储能电池项目主体完工,星港智慧物流平台上线运行,海岳实验学校建成投用。"
     plan = parse(REVIEW_HEAD + text)
     assert [p.name for p in plan.projects] == ["蓝峰储能电池项目", "星港智慧物流平台", "海岳实验学校"]
+
+
+def test_the_bar_that_counted_firms_clear_is_a_class() -> None:
+    got = figures("全年实现营业收入210亿元,8家企业营业收入超过10亿元。", REVIEW_HEAD)
+    assert [(t, c, r) for t, _, _, c, r in got] == [
+        ("210亿元", "eq", "actual"),
+        ("8家", "eq", "actual"),
+        ("10亿元", "gt", "other"),
+    ]

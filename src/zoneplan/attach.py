@@ -404,6 +404,14 @@ def attach(
             role, scope_end = "other", tail
         else:
             scope_end = -1
+        if (
+            comparator in ("gt", "ge")
+            and dimension in _MONEY
+            and idx
+            and out[-1].dimension == "count"
+            and _same_clause_soft(text, mentions[idx - 1].end, start)
+        ):
+            role = "other"  # 5家企业年产值超过30亿元: the bar each of the counted clears, a class
         headline = False
         for a, b in zones:
             if a <= start < b:
