@@ -3,7 +3,8 @@
 The scorer is the measuring instrument: these tests hold the issue's bars
 (records F1 ≥ 0.85, mentions ≥ 0.97, headline ≥ 0.95, outline ≥ 0.9,
 projects ≥ 0.6, metadata ≥ 0.9) so that a regression fails CI; the same bars hold on
-our own annotated examples (examples/annotated), which the rules were not written from.
+our own annotated examples (examples/annotated, examples/heldout), which the rules were not
+written from.
 """
 
 from __future__ import annotations
@@ -66,13 +67,16 @@ def scored() -> dict[str, Any]:
     return _score(CORPUS / "gold", CORPUS / "seeds")
 
 
-#: Our own documents, annotated without the parser (examples/annotated/README.md).
-ANNOTATED = Path(__file__).resolve().parents[1] / "examples" / "annotated"
+#: Our own documents, annotated without the parser (examples/annotated/README.md): the first set
+#: was scored, then its error classes fixed; the second (heldout) was written after that.
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-@pytest.fixture(scope="module")
-def scored_annotated() -> dict[str, Any]:
-    return _score(ANNOTATED, ANNOTATED)
+@pytest.fixture(scope="module", params=["annotated", "heldout"])
+def scored_annotated(request: pytest.FixtureRequest) -> dict[str, Any]:
+    folder = EXAMPLES / request.param
+    assert len(list(folder.glob("*.json"))) == 6
+    return _score(folder, folder)
 
 
 BARS = [
@@ -93,7 +97,6 @@ def test_scorer_bars(scored: dict[str, Any], measure: str, bar: float) -> None:
 @pytest.mark.parametrize(("measure", "bar"), BARS)
 def test_bars_on_annotated_examples(scored_annotated: dict[str, Any], measure: str, bar: float) -> None:
     # the same bars on documents the rules were not written from: they must carry over
-    assert len(list(ANNOTATED.glob("*.json"))) == 6
     value = scored_annotated[measure]
     assert value >= bar, f"{measure} F1 {value:.3f} on the annotated examples is below {bar}"
 

@@ -1245,3 +1245,26 @@ def test_the_bar_that_counted_firms_clear_is_a_class() -> None:
         ("8家", "eq", "actual"),
         ("10亿元", "gt", "other"),
     ]
+
+
+def test_metadata_of_a_quarter_a_report_and_a_stamped_page() -> None:
+    # 前三季度 reviews the year's first three quarters; 第四季度 plans the rest of that year
+    plan = parse(
+        "东川经济技术开发区2024年前三季度工作总结及第四季度工作打算\n一、前三季度工作\n完成投资40亿元。\n"
+    )
+    assert (plan.kind.value, plan.review_period, plan.year) == ("summary_and_plan", "2024Q3", 2024)
+    # a 汇报 is a title; a 化工园区 and a 临空经济示范区 are zones
+    plan = parse("西岭化工园区2024年工作汇报\n全年完成投资25亿元。\n")
+    assert (plan.title, plan.zone) == ("西岭化工园区2024年工作汇报", "西岭化工园区")
+    assert parse("北塘临空经济示范区2025年工作计划\n力争完成投资30亿元。\n").zone == "北塘临空经济示范区"
+    # a page's time stamp in its header, with no field name (a public account's byline)
+    plan = parse(
+        "南山高新区2024年工作总结\n原创 南山高新区发布 2025-01-06 18:20 发表于浙江\n全年完成投资25亿元。\n"
+    )
+    assert str(plan.published) == "2025-01-06"
+
+
+def test_a_long_site_name_over_the_title_is_no_part_of_it() -> None:
+    raw = "青岚湾经济开发区管理委员会门户网站\n首页 > 政务公开\n青岚湾经济开发区2025年工作计划\n"
+    raw += "力争完成投资30亿元。\n"
+    assert parse(raw).title == "青岚湾经济开发区2025年工作计划"

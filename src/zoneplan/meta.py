@@ -27,6 +27,10 @@ _ZONE_SUFFIXES: Final = (
     "高新技术开发区",
     "经济开发区",
     "综合保税区",
+    "保税港区",
+    "临空经济示范区",
+    "临空经济区",
+    "化工园区",
     "工业园区",
     "产业园区",
     "高新区",
@@ -54,13 +58,14 @@ _ZONE_AT_PHRASE: Final = re.compile(
     + "|".join(s for s in _ZONE_SUFFIXES if s != "新区")
     + ")"
 )
-_KIND_WORDS: Final = re.compile(r"计划|总结|打算|思路|要点|报告|安排|回顾|规划|情况")
+_KIND_WORDS: Final = re.compile(r"计划|总结|打算|思路|要点|报告|汇报|安排|回顾|规划|情况")
 _LABEL_START: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、])")
 _YEAR: Final = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?=年)")
 _DATE_FIELD: Final = re.compile(
     r"(?:发布时间|发布日期|公开日期|上传时间|成文日期|发文日期|更新时间|日期|时间)\s*[:：|]?\s*\|?\s*"
     r"(?P<date>[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)"
 )
+_STAMP: Final = re.compile(r"(?<![0-9])(?P<date>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\s+[0-9]{1,2}:[0-9]{2}")
 _LONE_DATE: Final = re.compile(
     r"^\s*(?P<date>[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$"
 )
@@ -210,7 +215,7 @@ def read_meta(
     zone, aliases = _zone(lines, title, text, noise_lines)
     kind = _kind(title, has_review, has_plan)
     title_years = [int(y) for y in _YEAR.findall(title or "")]
-    half = "H1" if title and "上半年" in title else ("H2" if title and "下半年" in title else "")
+    half = _part_of_year(title or "")
     review_period: str | None = None
     year: int | None = None
     if kind in ("summary", "summary_and_plan"):
@@ -220,7 +225,7 @@ def read_meta(
         if kind == "summary_and_plan":
             py = _first_year(plan_heading) or (max(title_years) if len(title_years) > 1 else None)
             if py is None and ry is not None:
-                py = ry if half == "H1" else ry + 1
+                py = ry if half in ("H1", "Q1", "Q2", "Q3") else ry + 1  # (the rest of that year)
             year = py
     elif kind == "plan":
         year = (title_years[0] if title_years else None) or _first_year(plan_heading) or _first_year(text)
@@ -246,6 +251,18 @@ def read_meta(
     )
 
 
+#: The part of a year a title reviews, with its code in ``review_period`` (the first that occurs).
+_YEAR_PARTS: Final = (
+    ("上半年", "H1"), ("下半年", "H2"), ("前三季度", "Q3"), ("三季度", "Q3"), ("一季度", "Q1"),
+    ("二季度", "Q2"), ("四季度", "Q4"),
+)  # fmt: skip
+
+
+def _part_of_year(title: str) -> str:
+    """``H1``, ``Q3`` … for a title that reviews part of a year (上半年, 前三季度), else ""."""
+    return next((code for word, code in _YEAR_PARTS if word in title), "")
+
+
 def _date_match(line: str) -> re.Match[str] | None:
     """A date field (发布日期:2022-09-14) or a line that is only a date; its group ``date``."""
     # every field name ends in 日期 or 时间: a line with neither (most of a text's lines) is
@@ -254,6 +271,8 @@ def _date_match(line: str) -> re.Match[str] | None:
         m = _DATE_FIELD.search(line)
         if m:
             return m
+    if ":" in line:  # a time stamp (原创 某某发布 2023-01-18 17:42): when the page was published
+        return _STAMP.search(line)
     return _LONE_DATE.match(line)
 
 
