@@ -65,7 +65,7 @@ _DATE_FIELD: Final = re.compile(
     r"(?:发布时间|发布日期|公开日期|上传时间|成文日期|发文日期|更新时间|日期|时间)\s*[:：|]?\s*\|?\s*"
     r"(?P<date>[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)"
 )
-_STAMP: Final = re.compile(r"(?<![0-9])(?P<date>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\s+[0-9]{1,2}:[0-9]{2}")
+_STAMP: Final = re.compile(r"(?P<date>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\s+[0-9]{1,2}:[0-9]{2}")
 _LONE_DATE: Final = re.compile(
     r"^\s*(?P<date>[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$"
 )
@@ -271,7 +271,7 @@ def _date_match(line: str) -> re.Match[str] | None:
         m = _DATE_FIELD.search(line)
         if m:
             return m
-    if ":" in line:  # a time stamp (原创 某某发布 2023-01-18 17:42): when the page was published
+    if ":" in line and "-" in line:  # a time stamp (原创 某某发布 2023-01-18 17:42): when it was published
         return _STAMP.search(line)
     return _LONE_DATE.match(line)
 
