@@ -1268,3 +1268,16 @@ def test_a_long_site_name_over_the_title_is_no_part_of_it() -> None:
     raw = "青岚湾经济开发区管理委员会门户网站\n首页 > 政务公开\n青岚湾经济开发区2025年工作计划\n"
     raw += "力争完成投资30亿元。\n"
     assert parse(raw).title == "青岚湾经济开发区2025年工作计划"
+
+
+def test_a_comparison_with_an_average_and_a_total_name_the_figure_before() -> None:
+    text = "地区生产总值增长6.8%,高于全省平均水平1.5个百分点;固定资产投资增长12%,总量突破90亿元;"
+    text += "企业开办实现1个工作日办结。"
+    got = figures(text, REVIEW_HEAD)
+    assert [(t, n) for t, n, _, _, _ in got] == [
+        ("6.8%", "地区生产总值"),
+        ("1.5个百分点", "地区生产总值"),
+        ("12%", "固定资产投资"),
+        ("90亿元", "固定资产投资"),
+        ("1个工作日", "企业开办"),
+    ]

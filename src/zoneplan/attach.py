@@ -49,6 +49,11 @@ _YEAR_PREFIX: Final = re.compile(
 _LEVEL: Final = re.compile(r"(?:国家|省|市|区|县)级(?:以上)?")
 # the base a change is measured against, at the end of a name: 税收收入较2024年(增长6%)
 _COMPARED_TAIL: Final = re.compile(r"(?:较|比|与)(?:[0-9]{4}年度?|上年度?|去年)(?:同期)?(?:相比)?$")
+#: A comparison with a level elsewhere (高于全市平均水平2.4个百分点): it names no indicator, the
+#: figure measures the one named before it.
+_COMPARED_WITH: Final = re.compile(
+    r"(?:高于|低于|快于|慢于|超出|领先)[\u4e00-\u9fff]{0,12}(?:平均水平|平均|水平)"
+)
 # the zone as the subject of its own figures: 江岸经开区全年完成… / 全区实现… / 园区…
 _ZONE_PREFIX: Final = re.compile(
     r"^(?:[\u4e00-\u9fffA-Za-z]{0,6}?(?:经济技术开发区|经济开发区|高新技术产业开发区|经开区|高新区|开发区)|全区|我区|全园|园区|全市)"
@@ -130,7 +135,7 @@ def _strip_name(name: str) -> str:
                 break
         name = _COMPARED_TAIL.sub("", _without_tail(name, tail, tail_max))
     name = name.strip(" \t,、“”")
-    if name in _not_names():
+    if name in _not_names() or _COMPARED_WITH.fullmatch(name):
         return ""
     if name.count("“") != name.count("”"):
         name = name.replace("“", "").replace("”", "")  # a quote cut in half at the clause edge
