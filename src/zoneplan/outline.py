@@ -306,15 +306,21 @@ def problem_spans(text: str, headings: Iterable[Heading]) -> list[tuple[int, int
     for m in problems.finditer(text):
         at = m.end()
         if line_end < at:
-            line_end = text.find("\n", at) % (len(text) + 1)  # (-1, none: the text's end)
+            line_end = _find_or_end(text, "\n", at)
         if sentence_end < at:
             end = _SENTENCE_END_RX.search(text, at)
             sentence_end = end.start() if end else len(text)
         if colon < at:
-            colon = text.find(":", at) % (len(text) + 1)
+            colon = _find_or_end(text, ":", at)
         if colon < sentence_end:  # a lead-in: the problems follow it, to the paragraph's end
             spans.append((m.start(), line_end))
     return sorted(spans)
+
+
+def _find_or_end(text: str, sub: str, at: int) -> int:
+    """Where ``sub`` next occurs from ``at``, or the text's end."""
+    found = text.find(sub, at)
+    return len(text) if found < 0 else found
 
 
 @functools.cache
